@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// The app as the end-to-end tests meet it: a fresh embedded database (in a temporary folder), demo
+// data, two SFU workers, the built client. Started and stopped by Playwright (e2e/playwright.config.ts).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from './lib/exec.mjs';
+import { tsx } from './lib/setup-steps.mjs';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudclinic-e2e-'));
+const env = {
+  ...process.env,
+  DATA_DIR: dataDir,
+  PORT: process.env.PORT ?? '8181',
+  MEDIASOUP_WORKERS: process.env.MEDIASOUP_WORKERS ?? '2',
+  RTC_PORT: '0',
+  RTC_LISTEN_IP: '127.0.0.1',
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  NODE_ENV: 'test',
+};
+await tsx(['server/src/db/cli/seed.ts'], { env });
+const server = spawn(`${ROOT}/server/node_modules/.bin/tsx`, ['server/src/index.ts'], { cwd: ROOT, stdio: 'inherit', env });
+const cleanup = () => fs.rmSync(dataDir, { recursive: true, force: true });
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill('SIGTERM'));
+server.on('exit', (code) => {
+  cleanup();
+  process.exit(code ?? 0);
+});

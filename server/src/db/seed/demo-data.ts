@@ -1,0 +1,51 @@
+/**
+ * Demo data, idempotent: safe to run on every start. Everything has a fixed code so a second run
+ * updates rather than duplicates. Patients live in the county HIS; appointments only reference them.
+ */
+export const DEMO_PASSWORD = 'Demo@2026';
+
+export const INSTITUTIONS = [
+  { code: 'zjh', name: '浙江医院', nameEn: 'Zhejiang Hospital', kind: 'provincial_hospital', region: '杭州' },
+  { code: 'sscph', name: '嵊泗县人民医院', nameEn: "Shengsi County People's Hospital", kind: 'county_hospital', region: '舟山·嵊泗' },
+  { code: 'sshc', name: '嵊山中心卫生院', nameEn: 'Shengshan Central Health Centre', kind: 'township_health_centre', region: '舟山·嵊泗' },
+  { code: 'ark', name: '共富方舟', nameEn: 'Common Prosperity Ark (mobile clinic ship)', kind: 'mobile_clinic', region: '舟山海域' },
+  { code: 'dsfph', name: '岱山县第一人民医院', nameEn: "Daishan County First People's Hospital", kind: 'county_hospital', region: '舟山·岱山' },
+] as const;
+
+export const DEPARTMENTS = [
+  { institution: 'zjh', code: 'cardiology', name: '心血管内科', nameEn: 'Cardiology' },
+  { institution: 'zjh', code: 'psychiatry', name: '精神卫生科', nameEn: 'Psychiatry' },
+  { institution: 'sscph', code: 'general', name: '全科', nameEn: 'General practice' },
+  { institution: 'sscph', code: 'pharmacy', name: '药剂科', nameEn: 'Pharmacy' },
+] as const;
+
+export type DemoRole = 'expert' | 'county_doctor' | 'kiosk' | 'pharmacist' | 'field_doctor' | 'admin';
+
+export const USERS: readonly {
+  username: string;
+  displayName: string;
+  role: DemoRole;
+  institution: string;
+  department?: string;
+  qualificationNo?: string;
+}[] = [
+  { username: 'admin', displayName: '系统管理员', role: 'admin', institution: 'zjh' },
+  { username: 'coordinator', displayName: '周协调', role: 'admin', institution: 'zjh' },
+  { username: 'dr.chen', displayName: '陈建华', role: 'expert', institution: 'zjh', department: 'cardiology', qualificationNo: '110330000012345' },
+  { username: 'dr.lin', displayName: '林晓燕', role: 'expert', institution: 'zjh', department: 'psychiatry', qualificationNo: '110330000023456' },
+  { username: 'dr.he', displayName: '何志强', role: 'expert', institution: 'zjh', department: 'cardiology', qualificationNo: '110330000034567' },
+  { username: 'doc.wang', displayName: '王海东', role: 'county_doctor', institution: 'sscph', department: 'general', qualificationNo: '210330000045678' },
+  { username: 'doc.daishan', displayName: '李岱', role: 'county_doctor', institution: 'dsfph', qualificationNo: '210330000056789' },
+  { username: 'kiosk.shengsi', displayName: '嵊泗县人民医院 云诊室1', role: 'kiosk', institution: 'sscph' },
+  { username: 'kiosk.shengsi2', displayName: '嵊泗县人民医院 云诊室2', role: 'kiosk', institution: 'sscph' },
+  { username: 'kiosk.shengshan', displayName: '嵊山中心卫生院 云诊室', role: 'kiosk', institution: 'sshc' },
+  { username: 'kiosk.daishan', displayName: '岱山县第一人民医院 云诊室', role: 'kiosk', institution: 'dsfph' },
+  { username: 'pharm.zhou', displayName: '周敏', role: 'pharmacist', institution: 'sscph', department: 'pharmacy', qualificationNo: '310330000067890' },
+  { username: 'field.xu', displayName: '徐海洋', role: 'field_doctor', institution: 'ark', qualificationNo: '210330000078901' },
+];
+
+/** Today's cloud-clinic sessions (local time, Asia/Shanghai), serving the listed institutions. */
+export const SESSIONS = [
+  { key: 'cardiology', expert: 'dr.chen', department: 'cardiology', startHour: 8, endHour: 18, capacity: 20, serves: ['sscph', 'sshc'] },
+  { key: 'psychiatry', expert: 'dr.lin', department: 'psychiatry', startHour: 8, endHour: 18, capacity: 12, serves: ['sscph', 'dsfph'] },
+] as const;

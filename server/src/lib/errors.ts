@@ -1,0 +1,36 @@
+import { statusOf, type ApiErrorBody, type ErrorCode } from '@cloudclinic/shared';
+
+/** The one error type thrown inside the server; rendered as `{ code, message, details? }`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return statusOf(this.code);
+  }
+
+  toBody(): ApiErrorBody {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export const badRequest = (message: string, details?: unknown) => new AppError('bad_request', message, details);
+export const unauthorized = (message = 'Authentication required') => new AppError('unauthorized', message);
+export const forbidden = (message = 'You may not access this resource') => new AppError('forbidden', message);
+export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+export const conflict = (message: string, details?: unknown) => new AppError('conflict', message, details);
+export const invalidState = (message: string, details?: unknown) => new AppError('invalid_state', message, details);
+
+/** Anything that is not an AppError becomes a generic 500; the original goes to the log only. */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  return new AppError('internal', 'Internal server error');
+}

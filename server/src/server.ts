@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Server as IoServer } from 'socket.io';
+import { createApp } from './app';
+import type { Config } from './config/config';
+import { openDatabase, embeddedDataDir, type Database } from './db/database';
+import type { Logger } from './lib/logger';
+import { WorkerPool } from './media/worker-pool';
+import { createSocketServer } from './realtime/socket-server';
+import { createServices, type Services } from './services';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  services: Services;
+  io: IoServer;
+  db: Database;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole backend: database (migrated), SFU workers, HTTP(S) + socket.io.
+ * `stop()` stops accepting, closes sockets, rooms and workers, then the database.
+ */
+export interface StartOptions {
+  /** Embedded database in memory instead of under DATA_DIR (tests). */
+  memoryDatabase?: boolean;
+}
+
+export async function startServer(config: Config, log: Logger, opts: StartOptions = {}): Promise<RunningServer> {
+  const db = await openDatabase({
+    ...(config.DATABASE_URL ? { url: config.DATABASE_URL } : opts.memoryDatabase ? {} : { dataDir: embeddedDataDir(config.DATA_DIR) }),
+    onMigrated: (applied) => applied.length && log.info({ applied }, 'database migrations applied'),
+  });
+  const pool = new WorkerPool(
+    {
+      count: config.MEDIASOUP_WORKERS,
+      logLevel: config.MEDIASOUP_LOG_LEVEL,
+      listenIp: config.RTC_LISTEN_IP,
+      announcedAddress: config.RTC_ANNOUNCED_ADDRESS,
+      basePort: config.RTC_PORT,
+      rtcMinPort: config.RTC_MIN_PORT,
+      rtcMaxPort: config.RTC_MAX_PORT,
+    },
+    log.child({ module: 'sfu' }),
+  );
+  try {
+    await pool.start();
+  } catch (err) {
+    await pool.close();
+    await db.close();
+    throw err;
+  }
+  const services = createServices(config, log, db, pool);
+  const app = createApp(services);
+  const httpServer = config.tls
+    ? https.createServer({ cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) }, app)
+    : http.createServer(app);
+  const io = createSocketServer(httpServer, services);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `${config.tls ? 'https' : 'http'}://localhost:${port}`;
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      httpServer.close();
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      httpServer.closeAllConnections();
+      await pool.close();
+      await db.close();
+    })());
+  return { url, port, services, io, db, stop };
+}

@@ -1,0 +1,51 @@
+import { loadConfig, type Env } from '../../src/config/config';
+import { seedDemoData } from '../../src/db/seed/seed';
+import { createLogger } from '../../src/lib/logger';
+import { startServer, type RunningServer } from '../../src/server';
+import { createScratchDatabase, type DbTarget } from './test-database';
+
+export interface TestServer extends RunningServer {
+  close(): Promise<void>;
+}
+
+/**
+ * The real app on a free port: a fresh database (in-memory PGlite, or a scratch database on the
+ * TEST_DATABASE_URL server), migrated and seeded, and a real mediasoup worker.
+ */
+export async function startTestServer(target: DbTarget = 'pglite', overrides: Partial<Env> = {}): Promise<TestServer> {
+  const scratch = target === 'postgres' ? await createScratchDatabase() : undefined;
+  const config = loadConfig(
+    { NODE_ENV: 'test' },
+    {
+      PORT: 0,
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      MEDIASOUP_WORKERS: 1,
+      RTC_PORT: 0,
+      RTC_LISTEN_IP: '127.0.0.1',
+      CLIENT_DIST_DIR: '/nonexistent',
+      ...(scratch ? { DATABASE_URL: scratch.url } : { DATA_DIR: '' }),
+      ...overrides,
+    },
+  );
+  const log = createLogger(config.LOG_LEVEL);
+  const server = await startServer(config, log, { memoryDatabase: !scratch });
+  await seedDemoData(server.services.prisma);
+  return {
+    ...server,
+    async close() {
+      await server.stop();
+      await scratch?.drop();
+    },
+  };
+}
+
+export async function login(baseUrl: string, username: string, password = 'Demo@2026'): Promise<{ accessToken: string; refreshToken: string }> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { accessToken: string; refreshToken: string };
+}

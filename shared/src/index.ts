@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './domain';
+export * from './api/common';
+export * from './api/auth';
+export * from './api/health';
