@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { Server as IoServer } from 'socket.io';
+import type { AppIo } from './realtime/socket-server';
 import { createApp } from './app';
 import type { Config } from './config/config';
 import { openDatabase, embeddedDataDir, type Database } from './db/database';
@@ -15,7 +15,7 @@ export interface RunningServer {
   url: string;
   port: number;
   services: Services;
-  io: IoServer;
+  io: AppIo;
   db: Database;
   stop(): Promise<void>;
 }
@@ -73,6 +73,7 @@ export async function startServer(config: Config, log: Logger, opts: StartOption
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections();
+      services.rooms.close();
       await pool.close();
       await db.close();
     })());

@@ -3,7 +3,22 @@ import type { Config } from './config/config';
 import type { Database, Prisma } from './db/database';
 import type { HealthProbe } from './http/routes/health-routes';
 import type { Logger } from './lib/logger';
+import { parseTurnSettings, type TurnSettings } from './media/ice-servers';
+import { RoomRegistry } from './media/room-registry';
 import type { WorkerPool } from './media/worker-pool';
+import type { Dispatcher } from './realtime/dispatcher';
+import type { AppSocket } from './realtime/socket-server';
+import { ConsultationAccess } from './modules/consultations/consultation-access';
+import { ConsultationService } from './modules/consultations/consultation-service';
+import { NoteService } from './modules/consultations/note-service';
+import { QueueService } from './modules/clinic/queue-service';
+import { ScheduleService } from './modules/clinic/schedule-service';
+import { LocalEventBus, type EventBus } from './modules/events/event-bus';
+import { registerClinicHandlers } from './realtime/clinic-handlers';
+import { clinicRoutes } from './http/routes/clinic-routes';
+import { consultationRoutes } from './http/routes/consultation-routes';
+import { directoryRoutes } from './http/routes/directory-routes';
+import { testRoutes } from './http/routes/test-routes';
 import { AuditLog } from './modules/audit/audit-log';
 import { AuthService } from './modules/auth/auth-service';
 import { createTokenSigner, type TokenSigner } from './modules/auth/tokens';
@@ -23,8 +38,18 @@ export interface Services {
   auth: AuthService;
   health: HealthProbe;
   pool: WorkerPool;
+  rooms: RoomRegistry;
+  access: ConsultationAccess;
+  turn: TurnSettings | null;
+  events: EventBus;
+  schedule: ScheduleService;
+  queue: QueueService;
+  consultations: ConsultationService;
+  notes: NoteService;
   /** Feature routers mounted under /api behind authentication. */
   routes: RouteMount[];
+  /** Feature request handlers registered on every authenticated socket. */
+  socketHandlers: ((socket: AppSocket, dispatcher: Dispatcher) => void)[];
 }
 
 export const VERSION = '0.1.0';
@@ -39,6 +64,20 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
     { refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS, maxFailures: config.LOGIN_MAX_FAILURES, lockoutSeconds: config.LOGIN_LOCKOUT_SECONDS },
     audit,
   );
+  const rooms = new RoomRegistry(pool, log.child({ module: 'rooms' }));
+  const access = new ConsultationAccess(prisma);
+  const turn = parseTurnSettings(config.TURN_URLS, config.TURN_SECRET, config.TURN_TTL_SECONDS);
+  const events = new LocalEventBus();
+  const notes = new NoteService(prisma, access, audit);
+  const consultations = new ConsultationService(prisma, access, notes, audit, events, (id) => rooms.get(id)?.close('consultation_ended'));
+  const schedule = new ScheduleService(prisma, audit, events);
+  const queue = new QueueService(prisma, audit, events, consultations);
+  const routes: RouteMount[] = [
+    { path: '/', router: clinicRoutes(schedule, queue) },
+    { path: '/consultations', router: consultationRoutes(consultations, notes) },
+    { path: '/directory', router: directoryRoutes(prisma) },
+  ];
+  if (config.NODE_ENV === 'test') routes.push({ path: '/test', router: testRoutes(rooms) });
   const startedAt = Date.now();
   const health: HealthProbe = {
     version: VERSION,
@@ -51,12 +90,31 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
         return { ok: false, kind: db.kind };
       }
     },
-    sfu: () => ({ workers: pool.size, liveWorkers: pool.liveCount, rooms: 0 }),
+    sfu: () => ({ workers: pool.size, liveWorkers: pool.liveCount, rooms: rooms.size }),
     integrations: () => ({
       his: { configured: Boolean(config.HIS_FHIR_BASE_URL), url: config.HIS_FHIR_BASE_URL ?? null },
       pacs: { configured: Boolean(config.PACS_DICOMWEB_URL), url: config.PACS_DICOMWEB_URL ?? null },
       turn: { configured: Boolean(config.TURN_URLS && config.TURN_SECRET), url: config.TURN_URLS ?? null },
     }),
   };
-  return { config, log, prisma, signer, audit, auth, health, pool, routes: [] };
+  return {
+    config,
+    log,
+    prisma,
+    signer,
+    audit,
+    auth,
+    health,
+    pool,
+    rooms,
+    access,
+    turn,
+    events,
+    schedule,
+    queue,
+    consultations,
+    notes,
+    routes,
+    socketHandlers: [(socket, dispatcher) => registerClinicHandlers(socket, dispatcher, queue)],
+  };
 }

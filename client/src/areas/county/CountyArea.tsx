@@ -1,0 +1,16 @@
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../../pages/NotFoundPage';
+import { CountyHomePage } from './CountyHomePage';
+import { CountyShell } from './CountyShell';
+
+/** Routes under /county/*. Loaded lazily (app/AppRoutes.tsx): add this area's pages here. */
+export default function CountyArea() {
+  return (
+    <Routes>
+      <Route element={<CountyShell />}>
+        <Route index element={<CountyHomePage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,16 @@
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../../pages/NotFoundPage';
+import { ExpertHomePage } from './ExpertHomePage';
+import { ExpertShell } from './ExpertShell';
+
+/** Routes under /expert/*. Loaded lazily (app/AppRoutes.tsx): add this area's pages here. */
+export default function ExpertArea() {
+  return (
+    <Routes>
+      <Route element={<ExpertShell />}>
+        <Route index element={<ExpertHomePage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

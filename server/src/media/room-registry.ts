@@ -1,0 +1,51 @@
+import type { Logger } from '../lib/logger';
+import { Room } from './room';
+import type { WorkerPool } from './worker-pool';
+
+/**
+ * All live rooms of this process, by consultation id. Creation is serialised per id, so two peers
+ * joining at once share one Router.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>();
+  private readonly pending = new Map<string, Promise<Room>>();
+
+  constructor(
+    private readonly pool: WorkerPool,
+    private readonly log: Logger,
+  ) {}
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  get(id: string): Room | undefined {
+    return this.rooms.get(id);
+  }
+
+  all(): Room[] {
+    return [...this.rooms.values()];
+  }
+
+  async getOrCreate(id: string): Promise<Room> {
+    const existing = this.rooms.get(id);
+    if (existing && !existing.closed) return existing;
+    const inFlight = this.pending.get(id);
+    if (inFlight) return inFlight;
+    const creating = Room.create(id, this.pool.pick(), this.log)
+      .then((room) => {
+        this.rooms.set(id, room);
+        room.once('closed', () => {
+          if (this.rooms.get(id) === room) this.rooms.delete(id);
+        });
+        return room;
+      })
+      .finally(() => this.pending.delete(id));
+    this.pending.set(id, creating);
+    return creating;
+  }
+
+  close(): void {
+    for (const room of this.all()) room.close('shutdown');
+  }
+}

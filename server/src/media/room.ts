@@ -1,0 +1,225 @@
+import { EventEmitter } from 'node:events';
+import type { types as ms } from 'mediasoup';
+import type { Logger } from '../lib/logger';
+import { AppError } from '../lib/errors';
+import { ROUTER_CODECS, TRANSPORT_DEFAULTS } from './media-config';
+import type { Peer, ProducerAppData } from './peer';
+import type { PooledWorker } from './worker-pool';
+
+export type RoomCloseReason = 'empty' | 'media_restart' | 'consultation_ended' | 'shutdown';
+
+interface RoomEvents {
+  closed: [reason: RoomCloseReason];
+}
+
+/**
+ * One consultation's SFU room: a Router on one worker, its peers, and the wiring between them
+ * (every producer is consumed by every other ready peer). Closes itself when the last peer leaves,
+ * and when its worker dies (peers are told to rejoin; the registry re-creates the room elsewhere).
+ */
+export class Room extends EventEmitter<RoomEvents> {
+  readonly peers = new Map<string, Peer>();
+  private closedFlag = false;
+
+  private constructor(
+    readonly id: string,
+    readonly router: ms.Router,
+    readonly worker: PooledWorker,
+    private readonly speakers: ms.ActiveSpeakerObserver,
+    private readonly log: Logger,
+  ) {
+    super();
+    worker.load += 1;
+    router.on('workerclose', () => this.close('media_restart'));
+    speakers.on('dominantspeaker', ({ producer }) => {
+      const peerId = (producer.appData as ProducerAppData).peerId;
+      for (const p of this.peers.values()) p.notify('room.activeSpeaker', { peerId });
+    });
+  }
+
+  static async create(id: string, worker: PooledWorker, log: Logger): Promise<Room> {
+    const router = await worker.worker.createRouter({ mediaCodecs: ROUTER_CODECS, appData: { consultationId: id } });
+    const speakers = await router.createActiveSpeakerObserver({ interval: 300 });
+    return new Room(id, router, worker, speakers, log.child({ roomId: id, worker: worker.index }));
+  }
+
+  get closed(): boolean {
+    return this.closedFlag;
+  }
+
+  /** Add a peer; a previous peer of the same user (an old socket after a reconnect) is replaced. */
+  join(peer: Peer): void {
+    if (this.closedFlag) throw new AppError('unavailable', 'Room is closing; retry');
+    for (const old of this.peers.values()) {
+      if (old.identity.userId === peer.identity.userId) {
+        old.notify('room.closed', { reason: 'replaced', rejoin: false });
+        this.leave(old);
+      }
+    }
+    this.peers.set(peer.id, peer);
+    peer.once('closed', () => this.leave(peer));
+    for (const other of this.peers.values()) {
+      if (other !== peer) other.notify('peer.joined', peer.identity);
+    }
+    this.log.info({ peerId: peer.id, userId: peer.identity.userId, peers: this.peers.size }, 'peer joined');
+  }
+
+  leave(peer: Peer): void {
+    if (this.peers.get(peer.id) !== peer) return;
+    this.peers.delete(peer.id);
+    peer.close();
+    for (const other of this.peers.values()) other.notify('peer.left', { peerId: peer.id });
+    this.log.info({ peerId: peer.id, peers: this.peers.size }, 'peer left');
+    if (this.peers.size === 0) this.close('empty');
+  }
+
+  async createTransport(peer: Peer, direction: 'send' | 'recv', sctp: ms.SctpCapabilities | undefined, forceTcp = false): Promise<ms.WebRtcTransport> {
+    const transport = await this.router.createWebRtcTransport({
+      webRtcServer: this.worker.webRtcServer,
+      enableUdp: !forceTcp,
+      enableTcp: true,
+      preferUdp: !forceTcp,
+      initialAvailableOutgoingBitrate: TRANSPORT_DEFAULTS.initialAvailableOutgoingBitrate,
+      enableSctp: Boolean(sctp),
+      numSctpStreams: sctp?.numStreams ?? TRANSPORT_DEFAULTS.numSctpStreams,
+      maxSctpMessageSize: TRANSPORT_DEFAULTS.maxSctpMessageSize,
+      appData: { peerId: peer.id, direction },
+    });
+    if (peer.closed) {
+      transport.close();
+      throw new AppError('unavailable', 'Peer left');
+    }
+    if (direction === 'send') await transport.setMaxIncomingBitrate(TRANSPORT_DEFAULTS.maxIncomingBitrate).catch(() => undefined);
+    peer.transports.set(transport.id, transport);
+    transport.observer.once('close', () => peer.transports.delete(transport.id));
+    transport.on('dtlsstatechange', (state) => {
+      if (state === 'failed' || state === 'closed') this.log.warn({ peerId: peer.id, transportId: transport.id, state }, 'transport DTLS state');
+    });
+    return transport;
+  }
+
+  /** Peer announced its capabilities: it now receives everything already being sent. */
+  async setReady(peer: Peer, rtpCapabilities: ms.RtpCapabilities, sctpCapabilities: ms.SctpCapabilities | undefined): Promise<void> {
+    peer.rtpCapabilities = rtpCapabilities;
+    peer.sctpCapabilities = sctpCapabilities;
+    for (const other of this.peers.values()) {
+      if (other === peer) continue;
+      for (const producer of other.producers.values()) await this.consume(peer, other, producer);
+      for (const dp of other.dataProducers.values()) await this.consumeData(peer, other, dp);
+    }
+  }
+
+  async produce(peer: Peer, transportId: string, kind: ms.MediaKind, rtpParameters: ms.RtpParameters, source: ProducerAppData['source'], paused: boolean) {
+    for (const p of peer.producers.values()) {
+      if (p.appData.source === source) throw new AppError('conflict', `Already sending ${source}`);
+    }
+    const producer = await peer.transport(transportId).produce<ProducerAppData>({
+      kind,
+      rtpParameters,
+      paused,
+      appData: { source, peerId: peer.id },
+    });
+    peer.producers.set(producer.id, producer);
+    producer.observer.once('close', () => peer.producers.delete(producer.id));
+    if (kind === 'audio') await this.speakers.addProducer({ producerId: producer.id }).catch(() => undefined);
+    for (const other of this.peers.values()) {
+      if (other !== peer && other.ready) await this.consume(other, peer, producer);
+    }
+    return producer;
+  }
+
+  async produceData(peer: Peer, transportId: string, params: { sctpStreamParameters: ms.SctpStreamParameters; label: string; protocol?: string | undefined }) {
+    const dp = await peer.transport(transportId).produceData({
+      sctpStreamParameters: params.sctpStreamParameters,
+      label: params.label,
+      protocol: params.protocol ?? '',
+      appData: { peerId: peer.id },
+    });
+    peer.dataProducers.set(dp.id, dp);
+    dp.observer.once('close', () => peer.dataProducers.delete(dp.id));
+    for (const other of this.peers.values()) {
+      if (other !== peer && other.ready) await this.consumeData(other, peer, dp);
+    }
+    return dp;
+  }
+
+  /** Consumers start paused; the client resumes each one once it has set it up. */
+  private async consume(consumerPeer: Peer, producerPeer: Peer, producer: ms.Producer<ProducerAppData>): Promise<void> {
+    const caps = consumerPeer.rtpCapabilities;
+    const transport = consumerPeer.recvTransport();
+    if (!caps || !transport || !this.router.canConsume({ producerId: producer.id, rtpCapabilities: caps })) return;
+    let consumer: ms.Consumer;
+    try {
+      consumer = await transport.consume({ producerId: producer.id, rtpCapabilities: caps, paused: true, appData: { peerId: producerPeer.id } });
+    } catch (err) {
+      this.log.warn({ err, producerId: producer.id, peerId: consumerPeer.id }, 'consume failed');
+      return;
+    }
+    consumerPeer.consumers.set(consumer.id, consumer);
+    const notify = consumerPeer.notify;
+    consumer.observer.once('close', () => consumerPeer.consumers.delete(consumer.id));
+    consumer.on('transportclose', () => consumerPeer.consumers.delete(consumer.id));
+    consumer.on('producerclose', () => {
+      consumerPeer.consumers.delete(consumer.id);
+      notify('consumer.closed', { consumerId: consumer.id });
+    });
+    consumer.on('producerpause', () => notify('consumer.paused', { consumerId: consumer.id }));
+    consumer.on('producerresume', () => notify('consumer.resumed', { consumerId: consumer.id }));
+    consumer.on('layerschange', (layers) =>
+      notify('consumer.layers', { consumerId: consumer.id, spatialLayer: layers?.spatialLayer ?? null, temporalLayer: layers?.temporalLayer ?? null }),
+    );
+    notify('consumer.new', {
+      id: consumer.id,
+      producerId: producer.id,
+      peerId: producerPeer.id,
+      kind: consumer.kind,
+      source: producer.appData.source,
+      rtpParameters: { ...consumer.rtpParameters },
+      type: consumer.type,
+      producerPaused: consumer.producerPaused,
+    });
+  }
+
+  private async consumeData(consumerPeer: Peer, producerPeer: Peer, dp: ms.DataProducer): Promise<void> {
+    const transport = consumerPeer.recvTransport();
+    if (!consumerPeer.sctpCapabilities || !transport || !transport.sctpParameters) return;
+    let dc: ms.DataConsumer;
+    try {
+      dc = await transport.consumeData({ dataProducerId: dp.id });
+    } catch (err) {
+      this.log.warn({ err, dataProducerId: dp.id }, 'consumeData failed');
+      return;
+    }
+    consumerPeer.dataConsumers.set(dc.id, dc);
+    dc.observer.once('close', () => consumerPeer.dataConsumers.delete(dc.id));
+    dc.on('dataproducerclose', () => {
+      consumerPeer.dataConsumers.delete(dc.id);
+      consumerPeer.notify('dataConsumer.closed', { dataConsumerId: dc.id });
+    });
+    consumerPeer.notify('dataConsumer.new', {
+      id: dc.id,
+      dataProducerId: dp.id,
+      peerId: producerPeer.id,
+      sctpStreamParameters: { ...(dc.sctpStreamParameters ?? {}) },
+      label: dc.label,
+      protocol: dc.protocol,
+    });
+  }
+
+  close(reason: RoomCloseReason): void {
+    if (this.closedFlag) return;
+    this.closedFlag = true;
+    const rejoin = reason === 'media_restart';
+    for (const peer of [...this.peers.values()]) {
+      if (reason === 'media_restart' || reason === 'consultation_ended') {
+        peer.notify('room.closed', { reason, rejoin });
+      }
+      peer.close();
+    }
+    this.peers.clear();
+    this.router.close();
+    this.worker.load = Math.max(0, this.worker.load - 1);
+    this.log.info({ reason }, 'room closed');
+    this.emit('closed', reason);
+  }
+}

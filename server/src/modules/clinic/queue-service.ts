@@ -1,0 +1,182 @@
+import type { AccessClaims, AppointmentStatus, CheckInRequest, ConsentRequest, KioskAppointmentView, QueueView } from '@cloudclinic/shared';
+import type { Prisma } from '../../db/database';
+import { AppError, forbidden, notFound } from '../../lib/errors';
+import type { AuditLog } from '../audit/audit-log';
+import type { ConsultationService } from '../consultations/consultation-service';
+import type { EventBus } from '../events/event-bus';
+import { assertTransition } from './appointment-state';
+import { ClinicPolicy } from './clinic-policy';
+import { hashResidentId } from './schedule-service';
+import { appointmentInclude, appointmentView, sessionInclude, sessionView } from './views';
+
+type CheckIn = { code: string } | { residentId: string };
+
+/** The live queue of a clinic session: kiosk check-in and consent, the expert's call-next, no-show, recall. */
+export class QueueService {
+  constructor(
+    private readonly prisma: Prisma,
+    private readonly audit: AuditLog,
+    private readonly events: EventBus,
+    private readonly consultations: ConsultationService,
+  ) {}
+
+  async queue(user: AccessClaims, sessionId: string): Promise<QueueView> {
+    const session = await this.prisma.clinicSession.findUnique({ where: { id: sessionId }, include: sessionInclude });
+    if (!session) throw notFound('Clinic session');
+    const scope = ClinicPolicy.queueScope(user, session);
+    const rows = await this.prisma.appointment.findMany({
+      where: { sessionId, ...(scope ? { institutionId: scope } : {}) },
+      include: appointmentInclude,
+      orderBy: { queueNumber: 'asc' },
+    });
+    return { session: sessionView(session), appointments: rows.map(appointmentView) };
+  }
+
+  /** Kiosk check-in by appointment code or resident ID, for today's sessions at the kiosk's institution. */
+  async checkIn(user: AccessClaims, req: CheckInRequest): Promise<KioskAppointmentView> {
+    if (user.role !== 'kiosk' && user.role !== 'county_doctor') throw forbidden('Check-in happens at a county kiosk');
+    const by: CheckIn = req;
+    const now = new Date();
+    const candidates = await this.prisma.appointment.findMany({
+      where: {
+        ...('code' in by ? { code: by.code } : { residentIdHash: hashResidentId(by.residentId) }),
+        session: { cancelled: false, endsAt: { gt: now }, startsAt: { lt: new Date(now.getTime() + 12 * 3600_000) } },
+      },
+      orderBy: { createdAt: 'asc' },
+    });
+    if (candidates.length === 0) throw notFound('Appointment for today');
+    const mine = candidates.filter((a) => a.institutionId === user.inst);
+    if (mine.length === 0) {
+      await this.audit.record({ action: 'appointment.checkin', outcome: 'forbidden', actorId: user.sub, actorRole: user.role, institutionId: user.inst });
+      throw forbidden('This appointment is at another institution');
+    }
+    const a = mine.find((x) => x.status === 'booked' || x.status === 'no_show') ?? mine[0];
+    if (!a) throw notFound('Appointment for today');
+    if (a.status === 'checked_in') return this.kioskView(user, a.id);
+    assertTransition(a.status, 'checked_in');
+    await this.prisma.appointment.update({
+      where: { id: a.id, status: a.status },
+      data: { status: 'checked_in', checkedInAt: new Date(), checkedInById: user.sub },
+    });
+    await this.audit.record({ action: 'appointment.checkin', outcome: 'ok', actorId: user.sub, actorRole: user.role, entityType: 'Appointment', entityId: a.id, hisPatientId: a.hisPatientId });
+    this.changed(a);
+    return this.kioskView(user, a.id);
+  }
+
+  async recordConsent(user: AccessClaims, appointmentId: string, req: ConsentRequest) {
+    const a = await this.prisma.appointment.findUnique({ where: { id: appointmentId } });
+    if (!a) throw notFound('Appointment');
+    if (user.role !== 'kiosk' && user.role !== 'county_doctor') throw forbidden('Consent is recorded at the county side');
+    ClinicPolicy.assertSameInstitution(user, a.institutionId);
+    await this.prisma.consent.create({
+      data: {
+        appointmentId,
+        kind: req.kind,
+        granted: req.granted,
+        confirmedBy: req.confirmedBy,
+        guardianName: req.confirmedBy === 'guardian' ? (req.guardianName ?? null) : null,
+        recordedById: user.sub,
+      },
+    });
+    await this.audit.record({
+      action: `consent.${req.kind}`,
+      outcome: req.granted ? 'granted' : 'declined',
+      actorId: user.sub,
+      actorRole: user.role,
+      entityType: 'Appointment',
+      entityId: appointmentId,
+      hisPatientId: a.hisPatientId,
+      detail: { confirmedBy: req.confirmedBy },
+    });
+    this.changed(a);
+    return this.kioskView(user, appointmentId);
+  }
+
+  /** The kiosk's screen: position in the queue, estimated wait, the consultation once called, the summary after. */
+  async kioskView(user: AccessClaims, appointmentId: string): Promise<KioskAppointmentView> {
+    const a = await this.prisma.appointment.findUnique({
+      where: { id: appointmentId },
+      include: { ...appointmentInclude, session: { include: { expert: true, department: true } }, consultation: { include: { note: true } } },
+    });
+    if (!a) throw notFound('Appointment');
+    if (user.role === 'expert') {
+      if (a.session.expertId !== user.sub) throw forbidden();
+    } else {
+      ClinicPolicy.assertSameInstitution(user, a.institutionId);
+    }
+    let position: number | null = null;
+    if (a.status === 'checked_in') {
+      position = 1 + (await this.prisma.appointment.count({ where: { sessionId: a.sessionId, status: 'checked_in', queueNumber: { lt: a.queueNumber } } }));
+    }
+    const note = a.consultation?.note;
+    return {
+      ...appointmentView({ ...a, consultation: a.consultation ? { id: a.consultation.id } : null }),
+      position,
+      estimatedWaitMinutes: position === null ? null : (position - 1) * a.session.slotMinutes,
+      expertName: a.session.expert.displayName,
+      departmentName: a.session.department.name,
+      summary:
+        a.status === 'completed' && note
+          ? { plan: note.plan, assessment: note.assessment, prescriptions: [], referral: null }
+          : null,
+    };
+  }
+
+  /** Call the first checked-in patient (lowest queue number); no-shows and cancelled ones are skipped. */
+  async callNext(user: AccessClaims, sessionId: string) {
+    const session = await this.loadSessionForExpert(user, sessionId);
+    const next = await this.prisma.appointment.findFirst({ where: { sessionId: session.id, status: 'checked_in' }, orderBy: { queueNumber: 'asc' } });
+    if (!next) throw new AppError('not_found', 'Nobody is waiting');
+    return this.call(user, next.id);
+  }
+
+  async call(user: AccessClaims, appointmentId: string) {
+    const a = await this.loadAppointmentForExpert(user, appointmentId);
+    assertTransition(a.status, 'called');
+    const updated = await this.prisma.appointment.updateMany({ where: { id: a.id, status: a.status }, data: { status: 'called', calledAt: new Date() } });
+    if (updated.count !== 1) throw new AppError('invalid_state', 'The appointment changed meanwhile; reload');
+    const consultation = await this.consultations.openForAppointment(user, a.id);
+    await this.audit.record({ action: 'appointment.call', outcome: 'ok', actorId: user.sub, actorRole: user.role, entityType: 'Appointment', entityId: a.id, hisPatientId: a.hisPatientId, consultationId: consultation.id });
+    this.changed(a);
+    const row = await this.prisma.appointment.findUniqueOrThrow({ where: { id: a.id }, include: appointmentInclude });
+    return { appointment: appointmentView(row), consultation };
+  }
+
+  async markNoShow(user: AccessClaims, appointmentId: string) {
+    return this.move(user, appointmentId, 'no_show', 'appointment.no_show');
+  }
+
+  /** Recall: a no-show (or a called patient who did not come) goes back into the waiting queue. */
+  async recall(user: AccessClaims, appointmentId: string) {
+    return this.move(user, appointmentId, 'checked_in', 'appointment.recall');
+  }
+
+  private async move(user: AccessClaims, appointmentId: string, to: AppointmentStatus, action: string) {
+    const a = await this.loadAppointmentForExpert(user, appointmentId);
+    assertTransition(a.status, to);
+    const updated = await this.prisma.appointment.updateMany({ where: { id: a.id, status: a.status }, data: { status: to } });
+    if (updated.count !== 1) throw new AppError('invalid_state', 'The appointment changed meanwhile; reload');
+    await this.audit.record({ action, outcome: 'ok', actorId: user.sub, actorRole: user.role, entityType: 'Appointment', entityId: a.id });
+    this.changed(a);
+    return appointmentView(await this.prisma.appointment.findUniqueOrThrow({ where: { id: a.id }, include: appointmentInclude }));
+  }
+
+  private async loadSessionForExpert(user: AccessClaims, sessionId: string) {
+    const s = await this.prisma.clinicSession.findUnique({ where: { id: sessionId }, include: { institutions: true } });
+    if (!s) throw notFound('Clinic session');
+    ClinicPolicy.assertRunsSession(user, s);
+    return s;
+  }
+
+  private async loadAppointmentForExpert(user: AccessClaims, appointmentId: string) {
+    const a = await this.prisma.appointment.findUnique({ where: { id: appointmentId }, include: { session: { include: { institutions: true } } } });
+    if (!a) throw notFound('Appointment');
+    ClinicPolicy.assertRunsSession(user, a.session);
+    return a;
+  }
+
+  private changed(a: { id: string; sessionId: string; institutionId: string }): void {
+    this.events.publish('queue.changed', { sessionId: a.sessionId, institutionIds: [a.institutionId] });
+    this.events.publish('appointment.changed', { appointmentId: a.id, sessionId: a.sessionId, institutionId: a.institutionId });
+  }
+}

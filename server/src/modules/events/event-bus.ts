@@ -1,0 +1,50 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * Domain events inside one process. Modules publish; the realtime edge forwards to screens.
+ * The interface is small on purpose so a Redis pub/sub implementation can replace it when the
+ * platform runs on several servers.
+ */
+export interface DomainEvents {
+  /** Something in a session's queue changed (check-in, call, no-show, completion …). */
+  'queue.changed': { sessionId: string; institutionIds: string[] };
+  /** One appointment changed; its kiosk screen follows it. */
+  'appointment.changed': { appointmentId: string; sessionId: string; institutionId: string };
+  /** A consultation changed state (started, ended). */
+  'consultation.changed': { consultationId: string };
+  /** A peer entered a consultation room. */
+  'room.peerJoined': { consultationId: string; userId: string; participantRole: string };
+}
+
+export type DomainEventName = keyof DomainEvents;
+
+export interface EventBus {
+  publish<E extends DomainEventName>(event: E, payload: DomainEvents[E]): void;
+  subscribe<E extends DomainEventName>(event: E, fn: (payload: DomainEvents[E]) => void): () => void;
+}
+
+export class LocalEventBus implements EventBus {
+  private readonly emitter = new EventEmitter();
+
+  constructor() {
+    this.emitter.setMaxListeners(0);
+  }
+
+  publish<E extends DomainEventName>(event: E, payload: DomainEvents[E]): void {
+    // Listeners run after the current transaction's caller continues; one failing listener never breaks the publisher.
+    queueMicrotask(() => {
+      for (const fn of this.emitter.listeners(event)) {
+        try {
+          (fn as (p: DomainEvents[E]) => void)(payload);
+        } catch {
+          /* listeners log their own errors */
+        }
+      }
+    });
+  }
+
+  subscribe<E extends DomainEventName>(event: E, fn: (payload: DomainEvents[E]) => void): () => void {
+    this.emitter.on(event, fn);
+    return () => this.emitter.off(event, fn);
+  }
+}

@@ -1,0 +1,67 @@
+import { clinicRequests, NOTIFICATION_EVENT } from '@cloudclinic/shared';
+import type { Logger } from '../lib/logger';
+import type { QueueService } from '../modules/clinic/queue-service';
+import type { EventBus } from '../modules/events/event-bus';
+import type { Dispatcher } from './dispatcher';
+import type { AppIo, AppSocket } from './socket-server';
+
+const queueRoom = (sessionId: string) => `queue:${sessionId}`;
+const appointmentRoom = (appointmentId: string) => `appointment:${appointmentId}`;
+
+/** Subscriptions to live clinic screens; the policy is checked by the same service calls as REST. */
+export function registerClinicHandlers(socket: AppSocket, dispatcher: Dispatcher, queue: QueueService): void {
+  const user = socket.data.auth;
+  dispatcher.register(clinicRequests, {
+    'queue.watch': async ({ sessionId }) => {
+      const view = await queue.queue(user, sessionId);
+      await socket.join(queueRoom(sessionId));
+      return view;
+    },
+    'queue.unwatch': async ({ sessionId }) => {
+      await socket.leave(queueRoom(sessionId));
+      return {};
+    },
+    'appointment.watch': async ({ appointmentId }) => {
+      const view = await queue.kioskView(user, appointmentId);
+      await socket.join(appointmentRoom(appointmentId));
+      return view;
+    },
+    'appointment.unwatch': async ({ appointmentId }) => {
+      await socket.leave(appointmentRoom(appointmentId));
+      return {};
+    },
+  });
+}
+
+/**
+ * Forwards domain events to the screens watching them. Each watcher gets the view its own user may
+ * see (a kiosk sees only its institution's part of a queue), computed with the same policy as REST.
+ */
+export function forwardClinicEvents(io: AppIo, events: EventBus, queue: QueueService, log: Logger): () => void {
+  const offQueue = events.subscribe('queue.changed', ({ sessionId }) => {
+    void (async () => {
+      for (const s of await io.in(queueRoom(sessionId)).fetchSockets()) {
+        try {
+          s.emit(NOTIFICATION_EVENT, { method: 'queue.changed', data: await queue.queue(s.data.auth, sessionId) });
+        } catch (err) {
+          log.warn({ err, sessionId, socketId: s.id }, 'queue push failed');
+        }
+      }
+    })();
+  });
+  const offAppt = events.subscribe('appointment.changed', ({ appointmentId }) => {
+    void (async () => {
+      for (const s of await io.in(appointmentRoom(appointmentId)).fetchSockets()) {
+        try {
+          s.emit(NOTIFICATION_EVENT, { method: 'appointment.changed', data: await queue.kioskView(s.data.auth, appointmentId) });
+        } catch (err) {
+          log.warn({ err, appointmentId, socketId: s.id }, 'appointment push failed');
+        }
+      }
+    })();
+  });
+  return () => {
+    offQueue();
+    offAppt();
+  };
+}

@@ -1,0 +1,160 @@
+import crypto from 'node:crypto';
+import type { types as ms } from 'mediasoup';
+import { NOTIFICATION_EVENT, roomRequests, type AccessClaims, type RoomNotification, type RoomNotificationMethod } from '@cloudclinic/shared';
+import { AppError } from '../lib/errors';
+import type { Logger } from '../lib/logger';
+import { iceServersFor, type TurnSettings } from '../media/ice-servers';
+import { Peer } from '../media/peer';
+import type { Room } from '../media/room';
+import type { RoomRegistry } from '../media/room-registry';
+import type { AuditLog } from '../modules/audit/audit-log';
+import type { ConsultationAccess } from '../modules/consultations/consultation-access';
+import type { EventBus } from '../modules/events/event-bus';
+import type { AppSocket } from './socket-server';
+import type { Dispatcher } from './dispatcher';
+
+export interface RoomHandlerDeps {
+  rooms: RoomRegistry;
+  access: ConsultationAccess;
+  audit: AuditLog;
+  events: EventBus;
+  turn: TurnSettings | null;
+  log: Logger;
+}
+
+/**
+ * The consultation-room requests of one socket. The socket holds at most one peer at a time;
+ * joining checks the consultation policy on the server (never the client's idea of its role).
+ */
+export function registerRoomHandlers(socket: AppSocket, dispatcher: Dispatcher, deps: RoomHandlerDeps): void {
+  const user: AccessClaims = socket.data.auth;
+  let current: { room: Room; peer: Peer } | null = null;
+
+  const notify = <M extends RoomNotificationMethod>(method: M, data: RoomNotification<M>) => {
+    socket.emit(NOTIFICATION_EVENT as never, { method, data } as never);
+  };
+
+  const joined = () => {
+    if (!current || current.peer.closed) throw new AppError('invalid_state', 'Join a room first');
+    return current;
+  };
+
+  const leave = () => {
+    if (current) current.room.leave(current.peer);
+    current = null;
+  };
+  socket.on('disconnect', leave);
+
+  dispatcher.register(roomRequests, {
+    'room.join': async ({ consultationId }) => {
+      let grant;
+      try {
+        grant = await deps.access.grant(user, consultationId);
+      } catch (err) {
+        const outcome = err instanceof AppError ? err.code : 'error';
+        deps.log.warn({ userId: user.sub, consultationId, outcome }, 'room join refused');
+        await deps.audit.record({ action: 'room.join', outcome, actorId: user.sub, actorRole: user.role, institutionId: user.inst, consultationId });
+        throw err;
+      }
+      leave();
+      const room = await deps.rooms.getOrCreate(consultationId);
+      const peer = new Peer(
+        {
+          peerId: crypto.randomUUID(),
+          userId: user.sub,
+          displayName: grant.displayName,
+          userRole: user.role,
+          participantRole: grant.participantRole,
+          institutionName: grant.institutionName,
+        },
+        notify,
+      );
+      room.join(peer);
+      current = { room, peer };
+      peer.once('closed', () => {
+        if (current?.peer === peer) current = null;
+      });
+      await deps.audit.record({
+        action: 'room.join',
+        outcome: 'ok',
+        actorId: user.sub,
+        actorRole: user.role,
+        institutionId: user.inst,
+        consultationId,
+        hisPatientId: grant.hisPatientId,
+      });
+      deps.events.publish('room.peerJoined', { consultationId, userId: user.sub, participantRole: grant.participantRole });
+      return {
+        peerId: peer.id,
+        routerRtpCapabilities: { ...room.router.rtpCapabilities },
+        iceServers: iceServersFor(user.sub, deps.turn),
+        peers: [...room.peers.values()].filter((p) => p !== peer).map((p) => p.info()),
+      };
+    },
+    'room.ready': async ({ rtpCapabilities, sctpCapabilities }) => {
+      const { room, peer } = joined();
+      await room.setReady(peer, rtpCapabilities as ms.RtpCapabilities, sctpCapabilities);
+      return {};
+    },
+    'room.leave': () => {
+      leave();
+      return {};
+    },
+    'transport.create': async ({ direction, sctpCapabilities, forceTcp }) => {
+      const { room, peer } = joined();
+      const t = await room.createTransport(peer, direction, sctpCapabilities, forceTcp);
+      return {
+        id: t.id,
+        iceParameters: { ...t.iceParameters },
+        iceCandidates: t.iceCandidates.map((c) => ({ ...c })),
+        dtlsParameters: { ...t.dtlsParameters },
+        ...(t.sctpParameters ? { sctpParameters: { ...t.sctpParameters } } : {}),
+      };
+    },
+    'transport.connect': async ({ transportId, dtlsParameters }) => {
+      await joined().peer.transport(transportId).connect({ dtlsParameters: dtlsParameters as ms.DtlsParameters });
+      return {};
+    },
+    'transport.restartIce': async ({ transportId }) => {
+      const iceParameters = await joined().peer.transport(transportId).restartIce();
+      return { iceParameters: { ...iceParameters } };
+    },
+    'producer.create': async ({ transportId, kind, rtpParameters, source, paused }) => {
+      const { room, peer } = joined();
+      const producer = await room.produce(peer, transportId, kind, rtpParameters as ms.RtpParameters, source, paused ?? false);
+      return { id: producer.id };
+    },
+    'producer.pause': async ({ producerId }) => {
+      await joined().peer.producer(producerId).pause();
+      return {};
+    },
+    'producer.resume': async ({ producerId }) => {
+      await joined().peer.producer(producerId).resume();
+      return {};
+    },
+    'producer.close': ({ producerId }) => {
+      joined().peer.producer(producerId).close();
+      return {};
+    },
+    'consumer.resume': async ({ consumerId }) => {
+      await joined().peer.consumer(consumerId).resume();
+      return {};
+    },
+    'consumer.pause': async ({ consumerId }) => {
+      await joined().peer.consumer(consumerId).pause();
+      return {};
+    },
+    'consumer.setPreferredLayers': async ({ consumerId, spatialLayer, temporalLayer }) => {
+      const consumer = joined().peer.consumer(consumerId);
+      if (consumer.type === 'simulcast' || consumer.type === 'svc') {
+        await consumer.setPreferredLayers({ spatialLayer, ...(temporalLayer !== undefined ? { temporalLayer } : {}) });
+      }
+      return {};
+    },
+    'dataProducer.create': async ({ transportId, sctpStreamParameters, label, protocol }) => {
+      const { room, peer } = joined();
+      const dp = await room.produceData(peer, transportId, { sctpStreamParameters, label, protocol });
+      return { id: dp.id };
+    },
+  });
+}

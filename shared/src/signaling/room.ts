@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { IdSchema } from '../api/common';
+import { ParticipantRoleSchema, RoleSchema } from '../domain';
+import {
+  DtlsParametersSchema,
+  IceServerSchema,
+  MediaSourceSchema,
+  RtpCapabilitiesSchema,
+  RtpParametersSchema,
+  SctpCapabilitiesSchema,
+  SctpStreamParametersSchema,
+} from './media-types';
+
+const MediaId = z.string().uuid();
+
+export const ProducerInfoSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['audio', 'video']),
+  source: MediaSourceSchema,
+  paused: z.boolean(),
+});
+export type ProducerInfo = z.infer<typeof ProducerInfoSchema>;
+
+export const PeerInfoSchema = z.object({
+  peerId: z.string(),
+  userId: z.string(),
+  displayName: z.string(),
+  userRole: RoleSchema,
+  participantRole: ParticipantRoleSchema,
+  institutionName: z.string(),
+  producers: z.array(ProducerInfoSchema),
+});
+export type PeerInfo = z.infer<typeof PeerInfoSchema>;
+
+/** Request catalogue: method → request schema and response schema. */
+export const roomRequests = {
+  'room.join': {
+    req: z.object({ consultationId: IdSchema }),
+    res: z.object({
+      peerId: z.string(),
+      routerRtpCapabilities: z.record(z.string(), z.unknown()),
+      iceServers: z.array(IceServerSchema),
+      peers: z.array(PeerInfoSchema),
+    }),
+  },
+  'room.ready': {
+    req: z.object({ rtpCapabilities: RtpCapabilitiesSchema, sctpCapabilities: SctpCapabilitiesSchema.optional() }),
+    res: z.object({}),
+  },
+  'room.leave': { req: z.object({}).optional(), res: z.object({}) },
+  'transport.create': {
+    req: z.object({ direction: z.enum(['send', 'recv']), sctpCapabilities: SctpCapabilitiesSchema.optional(), forceTcp: z.boolean().optional() }),
+    res: z.object({
+      id: z.string(),
+      iceParameters: z.record(z.string(), z.unknown()),
+      iceCandidates: z.array(z.record(z.string(), z.unknown())),
+      dtlsParameters: z.record(z.string(), z.unknown()),
+      sctpParameters: z.record(z.string(), z.unknown()).optional(),
+    }),
+  },
+  'transport.connect': { req: z.object({ transportId: MediaId, dtlsParameters: DtlsParametersSchema }), res: z.object({}) },
+  'transport.restartIce': { req: z.object({ transportId: MediaId }), res: z.object({ iceParameters: z.record(z.string(), z.unknown()) }) },
+  'producer.create': {
+    req: z.object({
+      transportId: MediaId,
+      kind: z.enum(['audio', 'video']),
+      rtpParameters: RtpParametersSchema,
+      source: MediaSourceSchema,
+      paused: z.boolean().optional(),
+    }),
+    res: z.object({ id: z.string() }),
+  },
+  'producer.pause': { req: z.object({ producerId: MediaId }), res: z.object({}) },
+  'producer.resume': { req: z.object({ producerId: MediaId }), res: z.object({}) },
+  'producer.close': { req: z.object({ producerId: MediaId }), res: z.object({}) },
+  'consumer.resume': { req: z.object({ consumerId: MediaId }), res: z.object({}) },
+  'consumer.pause': { req: z.object({ consumerId: MediaId }), res: z.object({}) },
+  'consumer.setPreferredLayers': {
+    req: z.object({ consumerId: MediaId, spatialLayer: z.number().int().min(0).max(2), temporalLayer: z.number().int().min(0).max(2).optional() }),
+    res: z.object({}),
+  },
+  'dataProducer.create': {
+    req: z.object({
+      transportId: MediaId,
+      sctpStreamParameters: SctpStreamParametersSchema,
+      label: z.string().max(64),
+      protocol: z.string().max(64).optional(),
+    }),
+    res: z.object({ id: z.string() }),
+  },
+} as const;
+
+export type RoomRequests = typeof roomRequests;
+export type RoomMethod = keyof RoomRequests;
+export type RoomRequest<M extends RoomMethod> = z.input<RoomRequests[M]['req']>;
+export type RoomResponse<M extends RoomMethod> = z.infer<RoomRequests[M]['res']>;
+
+/** Notification catalogue: server → client. */
+export const roomNotifications = {
+  'peer.joined': PeerInfoSchema.omit({ producers: true }),
+  'peer.left': z.object({ peerId: z.string() }),
+  'consumer.new': z.object({
+    id: z.string(),
+    producerId: z.string(),
+    peerId: z.string(),
+    kind: z.enum(['audio', 'video']),
+    source: MediaSourceSchema,
+    rtpParameters: z.record(z.string(), z.unknown()),
+    type: z.string(),
+    producerPaused: z.boolean(),
+  }),
+  'consumer.closed': z.object({ consumerId: z.string() }),
+  'consumer.paused': z.object({ consumerId: z.string() }),
+  'consumer.resumed': z.object({ consumerId: z.string() }),
+  'consumer.layers': z.object({ consumerId: z.string(), spatialLayer: z.number().nullable(), temporalLayer: z.number().nullable() }),
+  'dataConsumer.new': z.object({
+    id: z.string(),
+    dataProducerId: z.string(),
+    peerId: z.string(),
+    sctpStreamParameters: z.record(z.string(), z.unknown()),
+    label: z.string(),
+    protocol: z.string(),
+  }),
+  'dataConsumer.closed': z.object({ dataConsumerId: z.string() }),
+  'room.activeSpeaker': z.object({ peerId: z.string().nullable() }),
+  /** The room's media went away (e.g. its SFU worker died); rejoin to continue. */
+  'room.closed': z.object({ reason: z.enum(['media_restart', 'consultation_ended', 'replaced']), rejoin: z.boolean() }),
+} as const;
+
+export type RoomNotifications = typeof roomNotifications;
+export type RoomNotificationMethod = keyof RoomNotifications;
+export type RoomNotification<M extends RoomNotificationMethod> = z.infer<RoomNotifications[M]>;
