@@ -43,9 +43,9 @@ async function suite(name, fn) {
 await setup();
 await step('chromium for end-to-end tests', ensureChromium);
 
-await suite('typecheck', () => pnpm(['-r', '--workspace-concurrency=1', 'typecheck']));
+await suite('typecheck', () => pnpm(['-r', '--workspace-concurrency=1', '--no-bail', 'typecheck']));
 await suite('lint', () => pnpm(['exec', 'eslint', '--max-warnings=0', '.']));
-for (const pkg of ['shared', 'client', 'server']) {
+for (const pkg of ['shared', 'county-his', 'client', 'server']) {
   const out = path.join(reports, `${pkg}.json`);
   await suite(`unit + integration tests: ${pkg}`, async () => {
     try {

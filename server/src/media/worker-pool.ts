@@ -73,10 +73,20 @@ export class WorkerPool extends EventEmitter<PoolEvents> {
     return best;
   }
 
-  async close(): Promise<void> {
+  /** Close every worker and wait (bounded) until their processes have exited, so none outlives us. */
+  async close(timeoutMs = 3000): Promise<void> {
     this.closed = true;
+    const exits = this.workers().map(
+      (s) =>
+        new Promise<void>((resolve) => {
+          if (s.worker.died) return resolve();
+          s.worker.once('subprocessclose', () => resolve());
+          setTimeout(resolve, timeoutMs).unref();
+        }),
+    );
     for (const s of this.slots) s?.worker.close();
     this.slots.length = 0;
+    await Promise.all(exits);
   }
 
   private async spawn(index: number): Promise<PooledWorker> {
