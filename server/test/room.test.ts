@@ -142,6 +142,9 @@ describe('consultation room signaling with a real mediasoup worker', () => {
     expect(router?.closed).toBe(true);
     const dumps = await Promise.all(srv.services.pool.workers().map((w) => w.worker.dump()));
     expect(dumps.flatMap((d) => d.routerIds)).toEqual([]);
+    // No transport is left on the WebRtcServers (the workers' shared UDP/TCP ports).
+    const servers = await Promise.all(srv.services.pool.workers().map((w) => w.webRtcServer.dump()));
+    expect(servers.flatMap((d) => d.webRtcTransportIds)).toEqual([]);
   });
 
   it('a second socket of the same user replaces the first peer (reconnect)', async () => {
