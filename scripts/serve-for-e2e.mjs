@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './lib/exec.mjs';
+import { startCountyHisProcess } from './lib/county-his.mjs';
+import { startEmbeddedPacs } from './lib/orthanc.mjs';
 import { tsx } from './lib/setup-steps.mjs';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cloudclinic-e2e-'));
@@ -20,10 +22,18 @@ const env = {
   NODE_ENV: 'test',
 };
 await tsx(['server/src/db/cli/seed.ts'], { env });
+// The county PACS: an embedded Orthanc seeded with the demo studies, unless one is configured.
+const pacs = process.env.PACS_DICOMWEB_URL ? null : await startEmbeddedPacs({ storageDir: path.join(dataDir, 'orthanc') });
+if (pacs) env.PACS_DICOMWEB_URL = pacs.dicomwebUrl;
+// The county HIS simulator on a free port, unless one is configured.
+const his = process.env.HIS_FHIR_BASE_URL ? null : await startCountyHisProcess({ stdio: 'ignore' });
+if (his) env.HIS_FHIR_BASE_URL = his.url;
 const server = spawn(`${ROOT}/server/node_modules/.bin/tsx`, ['server/src/index.ts'], { cwd: ROOT, stdio: 'inherit', env });
 const cleanup = () => fs.rmSync(dataDir, { recursive: true, force: true });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill('SIGTERM'));
 server.on('exit', (code) => {
-  cleanup();
-  process.exit(code ?? 0);
+  void Promise.all([pacs?.stop(), his?.stop()]).finally(() => {
+    cleanup();
+    process.exit(code ?? 0);
+  });
 });

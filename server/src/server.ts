@@ -54,6 +54,7 @@ export async function startServer(config: Config, log: Logger, opts: StartOption
     throw err;
   }
   const services = createServices(config, log, db, pool);
+  services.outbox.start();
   const app = createApp(services);
   const httpServer = config.tls
     ? https.createServer({ cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) }, app)
@@ -74,6 +75,7 @@ export async function startServer(config: Config, log: Logger, opts: StartOption
       await new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections();
       services.rooms.close();
+      await services.outbox.stop();
       await pool.close();
       await db.close();
     })());

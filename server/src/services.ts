@@ -15,6 +15,14 @@ import { QueueService } from './modules/clinic/queue-service';
 import { ScheduleService } from './modules/clinic/schedule-service';
 import { LocalEventBus, type EventBus } from './modules/events/event-bus';
 import { registerClinicHandlers } from './realtime/clinic-handlers';
+import { registerImagingHandlers } from './realtime/imaging-handlers';
+import { FhirHisClient, type HisClient } from './integrations/his';
+import { Outbox } from './modules/outbox/outbox';
+import { RecordService } from './modules/records/record-service';
+import { registerNoteWriteback } from './modules/records/note-writeback';
+import { recordRoutes } from './http/routes/record-routes';
+import { createImaging } from './modules/imaging/create-imaging';
+import { imagingRoutes } from './http/routes/imaging-routes';
 import { clinicRoutes } from './http/routes/clinic-routes';
 import { consultationRoutes } from './http/routes/consultation-routes';
 import { directoryRoutes } from './http/routes/directory-routes';
@@ -22,6 +30,10 @@ import { testRoutes } from './http/routes/test-routes';
 import { AuditLog } from './modules/audit/audit-log';
 import { AuthService } from './modules/auth/auth-service';
 import { createTokenSigner, type TokenSigner } from './modules/auth/tokens';
+import { createPrescriptions, type Prescriptions } from './modules/prescriptions/create-prescriptions';
+import { prescriptionHis } from './modules/prescriptions/his-adapter';
+import { prescriptionRoutes } from './http/routes/prescription-routes';
+import { registerPrescriptionHandlers } from './realtime/prescription-handlers';
 
 export interface RouteMount {
   path: string;
@@ -42,10 +54,15 @@ export interface Services {
   access: ConsultationAccess;
   turn: TurnSettings | null;
   events: EventBus;
+  his: HisClient | null;
+  outbox: Outbox;
+  records: RecordService;
   schedule: ScheduleService;
   queue: QueueService;
   consultations: ConsultationService;
   notes: NoteService;
+  /** Online prescriptions: pad, safety checks, signature, review, dispensing. */
+  prescriptions: Prescriptions;
   /** Feature routers mounted under /api behind authentication. */
   routes: RouteMount[];
   /** Feature request handlers registered on every authenticated socket. */
@@ -68,16 +85,35 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
   const access = new ConsultationAccess(prisma);
   const turn = parseTurnSettings(config.TURN_URLS, config.TURN_SECRET, config.TURN_TTL_SECONDS);
   const events = new LocalEventBus();
+  const his: HisClient | null = config.HIS_FHIR_BASE_URL
+    ? new FhirHisClient({ baseUrl: config.HIS_FHIR_BASE_URL, timeoutMs: config.HIS_TIMEOUT_MS, breaker: { cooldownMs: config.HIS_BREAKER_COOLDOWN_MS }, ...(config.HIS_FHIR_TOKEN ? { token: config.HIS_FHIR_TOKEN } : {}) })
+    : null;
+  const outbox = new Outbox(prisma, log.child({ module: 'outbox' }), { pollMs: config.OUTBOX_POLL_MS });
+  if (his) registerNoteWriteback(outbox, his);
+  const records = new RecordService(his, access, audit);
   const notes = new NoteService(prisma, access, audit);
-  const consultations = new ConsultationService(prisma, access, notes, audit, events, (id) => rooms.get(id)?.close('consultation_ended'));
+  const consultations = new ConsultationService(prisma, access, notes, audit, events, (id) => rooms.get(id)?.close('consultation_ended'), outbox);
   const schedule = new ScheduleService(prisma, audit, events);
   const queue = new QueueService(prisma, audit, events, consultations);
   const routes: RouteMount[] = [
     { path: '/', router: clinicRoutes(schedule, queue) },
     { path: '/consultations', router: consultationRoutes(consultations, notes) },
+    { path: '/consultations', router: recordRoutes(records) },
     { path: '/directory', router: directoryRoutes(prisma) },
   ];
   if (config.NODE_ENV === 'test') routes.push({ path: '/test', router: testRoutes(rooms) });
+  const imaging = createImaging(config.PACS_DICOMWEB_URL, access, audit, log.child({ module: 'imaging' }));
+  routes.push({ path: '/dicomweb', router: imagingRoutes(imaging.pacs, imaging.access, log.child({ module: 'dicomweb' })) });
+  const prescriptions = createPrescriptions({
+    prisma,
+    consultationAccess: access,
+    audit,
+    events,
+    outbox,
+    his: his instanceof FhirHisClient ? prescriptionHis(his) : null,
+    log: log.child({ module: 'prescriptions' }),
+  });
+  routes.push({ path: '/', router: prescriptionRoutes(prescriptions) });
   const startedAt = Date.now();
   const health: HealthProbe = {
     version: VERSION,
@@ -93,7 +129,7 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
     sfu: () => ({ workers: pool.size, liveWorkers: pool.liveCount, rooms: rooms.size }),
     integrations: () => ({
       his: { configured: Boolean(config.HIS_FHIR_BASE_URL), url: config.HIS_FHIR_BASE_URL ?? null },
-      pacs: { configured: Boolean(config.PACS_DICOMWEB_URL), url: config.PACS_DICOMWEB_URL ?? null },
+      pacs: { configured: Boolean(config.PACS_DICOMWEB_URL), url: imaging.pacs?.displayUrl ?? null },
       turn: { configured: Boolean(config.TURN_URLS && config.TURN_SECRET), url: config.TURN_URLS ?? null },
     }),
   };
@@ -110,11 +146,19 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
     access,
     turn,
     events,
+    his,
+    outbox,
+    records,
     schedule,
     queue,
     consultations,
     notes,
+    prescriptions,
     routes,
-    socketHandlers: [(socket, dispatcher) => registerClinicHandlers(socket, dispatcher, queue)],
+    socketHandlers: [
+      (socket, dispatcher) => registerClinicHandlers(socket, dispatcher, queue),
+      (socket, dispatcher) => registerImagingHandlers(socket, dispatcher, { access, viewing: imaging.viewing }),
+      (socket, dispatcher) => registerPrescriptionHandlers(socket, dispatcher, prescriptions, events, log.child({ module: 'prescription-push' })),
+    ],
   };
 }

@@ -43,6 +43,11 @@ export const EnvSchema = z.object({
   TURN_SECRET: z.string().optional(),
   TURN_TTL_SECONDS: z.coerce.number().int().positive().default(6 * 3600),
   HIS_FHIR_BASE_URL: optionalUrl,
+  HIS_FHIR_TOKEN: z.string().min(16).optional(),
+  HIS_TIMEOUT_MS: z.coerce.number().int().positive().default(5000),
+  /** After repeated HIS failures, calls stop for this long before one trial call (circuit breaker). */
+  HIS_BREAKER_COOLDOWN_MS: z.coerce.number().int().positive().default(30_000),
+  OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
   PACS_DICOMWEB_URL: optionalUrl,
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
 });

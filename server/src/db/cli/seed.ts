@@ -11,7 +11,7 @@ const db = await openDatabase({
 });
 try {
   const r = await seedDemoData(db.prisma);
-  console.log(`demo data ready (${r.users} accounts, ${r.sessions} clinic sessions today) in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  console.log(`demo data ready (${r.users} accounts, ${r.sessions} clinic sessions and ${r.appointments} appointments today) in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
 } finally {
   await db.close();
 }

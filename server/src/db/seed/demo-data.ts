@@ -46,6 +46,18 @@ export const USERS: readonly {
 
 /** Today's cloud-clinic sessions (local time, Asia/Shanghai), serving the listed institutions. */
 export const SESSIONS = [
-  { key: 'cardiology', expert: 'dr.chen', department: 'cardiology', startHour: 8, endHour: 18, capacity: 20, serves: ['sscph', 'sshc'] },
-  { key: 'psychiatry', expert: 'dr.lin', department: 'psychiatry', startHour: 8, endHour: 18, capacity: 12, serves: ['sscph', 'dsfph'] },
+  { key: 'cardiology', codePrefix: 'XN', expert: 'dr.chen', department: 'cardiology', startHour: 8, endHour: 18, capacity: 20, serves: ['sscph', 'sshc'] },
+  { key: 'psychiatry', codePrefix: 'JS', expert: 'dr.lin', department: 'psychiatry', startHour: 8, endHour: 18, capacity: 12, serves: ['sscph', 'dsfph'] },
+] as const;
+
+/**
+ * Today's demo appointments (patients of the county HIS simulator). The slip code is
+ * `<prefix><MMDD><queue number>`, e.g. XN112301 for the first cardiology patient on 23 November.
+ */
+export const APPOINTMENTS = [
+  { session: 'cardiology', patientId: 'p-0001' },
+  { session: 'cardiology', patientId: 'p-0002' },
+  { session: 'cardiology', patientId: 'p-0005' },
+  { session: 'psychiatry', patientId: 'p-0003' },
+  { session: 'psychiatry', patientId: 'p-0004' },
 ] as const;

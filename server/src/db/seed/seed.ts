@@ -1,6 +1,10 @@
+import { DEMO_PATIENTS } from '@cloudclinic/county-his';
+import { maskName, maskResidentId } from '@cloudclinic/shared';
 import type { Prisma } from '../database';
+import { hashResidentId } from '../../modules/clinic/schedule-service';
 import { hashPassword, verifyPassword } from '../../modules/auth/password';
-import { DEMO_PASSWORD, DEPARTMENTS, INSTITUTIONS, SESSIONS, USERS } from './demo-data';
+import { APPOINTMENTS, DEMO_PASSWORD, DEPARTMENTS, INSTITUTIONS, SESSIONS, USERS } from './demo-data';
+import { seedPrescribingPrivileges } from '../../modules/prescriptions/privileges';
 
 /** Start of `day` in Asia/Shanghai (UTC+8, no DST), plus `hour` hours. */
 export function shanghaiTime(day: Date, hour: number): Date {
@@ -14,7 +18,7 @@ export function shanghaiDateKey(day: Date): string {
 }
 
 /** Idempotent demo seed: institutions, departments, one account per role, today's sessions. */
-export async function seedDemoData(prisma: Prisma, today = new Date()): Promise<{ users: number; sessions: number }> {
+export async function seedDemoData(prisma: Prisma, today = new Date()): Promise<{ users: number; sessions: number; appointments: number }> {
   const inst = new Map<string, string>();
   for (const i of INSTITUTIONS) {
     const row = await prisma.institution.upsert({
@@ -49,6 +53,7 @@ export async function seedDemoData(prisma: Prisma, today = new Date()): Promise<
     const row = await prisma.user.upsert({ where: { username: u.username }, update: data, create: { username: u.username, ...data } });
     users.set(u.username, row.id);
   }
+  await seedPrescribingPrivileges(prisma);
   const dayKey = shanghaiDateKey(today);
   for (const s of SESSIONS) {
     const id = `demo-${s.key}-${dayKey}`;
@@ -69,7 +74,33 @@ export async function seedDemoData(prisma: Prisma, today = new Date()): Promise<
       });
     }
   }
-  return { users: USERS.length, sessions: SESSIONS.length };
+  // Appointments: created once per day; a restart keeps whatever state the clinic has reached.
+  const queueNumbers = new Map<string, number>();
+  for (const a of APPOINTMENTS) {
+    const session = SESSIONS.find((s) => s.key === a.session);
+    const patient = DEMO_PATIENTS.find((p) => p.id === a.patientId);
+    if (!session || !patient) throw new Error(`seed: unknown appointment reference ${a.session}/${a.patientId}`);
+    const sessionId = `demo-${session.key}-${dayKey}`;
+    const n = (queueNumbers.get(sessionId) ?? 0) + 1;
+    queueNumbers.set(sessionId, n);
+    const id = `demo-appt-${session.key}-${dayKey}-${n}`;
+    await prisma.appointment.upsert({
+      where: { id },
+      update: {},
+      create: {
+        id,
+        sessionId,
+        institutionId: mustGet(inst, patient.institution),
+        code: `${session.codePrefix}${dayKey.slice(4)}${String(n).padStart(2, '0')}`,
+        queueNumber: n,
+        hisPatientId: patient.id,
+        patientLabel: maskName(patient.name),
+        maskedId: maskResidentId(patient.residentId),
+        residentIdHash: hashResidentId(patient.residentId),
+      },
+    });
+  }
+  return { users: USERS.length, sessions: SESSIONS.length, appointments: APPOINTMENTS.length };
 }
 
 function mustGet(map: Map<string, string>, key: string): string {

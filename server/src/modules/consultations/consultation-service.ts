@@ -3,6 +3,8 @@ import type { Prisma } from '../../db/database';
 import { AppError, badRequest, forbidden, notFound } from '../../lib/errors';
 import type { AuditLog } from '../audit/audit-log';
 import type { EventBus } from '../events/event-bus';
+import type { Outbox } from '../outbox/outbox';
+import { NOTE_WRITEBACK, type NoteWriteback } from '../records/note-writeback';
 import type { ConsultationAccess } from './consultation-access';
 import type { NoteService } from './note-service';
 import { consultationInclude, consultationView } from './views';
@@ -19,6 +21,7 @@ export class ConsultationService {
     private readonly audit: AuditLog,
     private readonly events: EventBus,
     private readonly closeRoom: CloseRoom,
+    private readonly outbox: Outbox | null = null,
   ) {
     events.subscribe('room.peerJoined', (e) => {
       if (e.participantRole === 'patient_kiosk') void this.patientEntered(e.consultationId);
@@ -88,7 +91,9 @@ export class ConsultationService {
   async end(user: AccessClaims, id: string): Promise<ConsultationView> {
     const grant = await this.access.grant(user, id);
     if (grant.participantRole !== 'expert') throw forbidden('Only the consultation’s expert may end it');
-    await this.notes.sign(user, id);
+    const signed = await this.notes.sign(user, id);
+    const version = signed.versions[signed.versions.length - 1];
+    const author = await this.prisma.user.findUniqueOrThrow({ where: { id: user.sub }, include: { institution: true } });
     const now = new Date();
     const ended = await this.prisma.$transaction(async (tx) => {
       const c = await tx.consultation.update({ where: { id, status: { not: 'ended' } }, data: { status: 'ended', endedAt: now } }).catch(() => null);
@@ -99,6 +104,20 @@ export class ConsultationService {
           data: { status: 'completed', completedAt: now },
         });
         if (moved.count !== 1) throw new AppError('invalid_state', 'The appointment is not in consultation');
+      }
+      if (this.outbox && version) {
+        // Queued in the same transaction as the end of the consultation: the note reaches the HIS eventually, once.
+        const payload: NoteWriteback = {
+          consultationId: id,
+          hisPatientId: c.hisPatientId,
+          version: version.version,
+          hash: version.hash,
+          signedAt: version.signedAt,
+          authorName: author.displayName,
+          authorInstitution: author.institution.name,
+          content: { chiefComplaint: signed.chiefComplaint, history: signed.history, examination: signed.examination, assessment: signed.assessment, plan: signed.plan },
+        };
+        await this.outbox.enqueue(NOTE_WRITEBACK, `note:${id}:v${version.version}`, payload, tx);
       }
       return c;
     });

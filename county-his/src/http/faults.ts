@@ -1,0 +1,11 @@
+/**
+ * Fault injection for tests of the platform's HIS client: a whole-HIS outage, failing resource
+ * types (partial failure), slow answers, a number of failing requests, and a request counter.
+ */
+export class Faults {
+  outage = false;
+  latencyMs = 0;
+  failingTypes = new Set<string>();
+  failNext = 0;
+  requests = 0;
+}
