@@ -21,5 +21,7 @@ export function homePathFor(role: Role): string {
 export function postLoginPath(role: Role, from: string | null | undefined): string {
   const home = ROLE_HOME[role];
   if (from && (from === home || from.startsWith(`${home}/`) || from.startsWith(`${home}?`))) return from;
+  // A consultation room link (e.g. an invitation) is open to every role; the server decides who may join.
+  if (from && /^\/room\/[A-Za-z0-9_-]+$/.test(from)) return from;
   return home;
 }

@@ -58,6 +58,12 @@ export function registerRoomHandlers(socket: AppSocket, dispatcher: Dispatcher, 
       }
       leave();
       const room = await deps.rooms.getOrCreate(consultationId);
+      // The socket may have gone while we awaited: joining now would leave a ghost peer behind
+      // (and could replace this user's live peer from a newer socket).
+      if (socket.disconnected) {
+        if (room.peers.size === 0) room.close('empty');
+        throw new AppError('unavailable', 'Connection closed during join');
+      }
       const peer = new Peer(
         {
           peerId: crypto.randomUUID(),

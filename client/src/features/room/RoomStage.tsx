@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { useRoomContext } from '../../hooks/room/RoomContext';
+import { ExtraVideoTile } from './ExtraVideoTile';
+import { LocalTile } from './LocalTile';
+import { ParticipantTile } from './ParticipantTile';
+
+/**
+ * The video area: every remote participant's tile in a grid, and this user's own camera as a small
+ * overlay. Screen shares and second cameras take the spotlight when present; the camera tiles
+ * (own one included) then line up beside it.
+ */
+export function RoomStage() {
+  const { t } = useTranslation();
+  const { participants, local } = useRoomContext().state;
+  const extras = local.audioOnly
+    ? []
+    : participants.flatMap((p) => [
+        ...(p.tracks.screen ? [{ p, track: p.tracks.screen, kind: 'screen' as const }] : []),
+        ...(p.tracks.camera2 ? [{ p, track: p.tracks.camera2, kind: 'camera2' as const }] : []),
+      ]);
+  const spotlight = extras.length > 0;
+  const layout = spotlight ? 'spotlight' : `grid-${Math.min(participants.length, 4)}`;
+  return (
+    <div className={`room-stage room-stage--${layout}`} data-testid="room-stage">
+      {spotlight ? (
+        <div className="room-stage__spotlight">
+          {extras.map(({ p, track, kind }) => (
+            <ExtraVideoTile key={track.consumerId} participant={p} track={track} kind={kind} />
+          ))}
+        </div>
+      ) : null}
+      <div className="room-stage__grid">
+        {participants.map((p) => (
+          <ParticipantTile key={p.peerId} participant={p} audioOnly={local.audioOnly} />
+        ))}
+        {participants.length === 0 ? (
+          <p className="room-stage__waiting" data-testid="room-waiting">
+            {t('room.waiting')}
+          </p>
+        ) : null}
+        {spotlight ? <LocalTile /> : null}
+      </div>
+      {spotlight ? null : (
+        <div className="room-stage__self">
+          <LocalTile />
+        </div>
+      )}
+    </div>
+  );
+}

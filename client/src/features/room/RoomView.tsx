@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RoomProvider } from '../../hooks/room/RoomContext';
+import { useRoom, type UseRoomOptions } from '../../hooks/room/useRoom';
+import '../../styles/room.css';
+import { ConnectionBanner } from './ConnectionBanner';
+import { ConnectionStatus } from './ConnectionStatus';
+import { ControlBar } from './ControlBar';
+import { MediaErrorNotices } from './MediaErrorNotices';
+import { QualityIndicator } from './QualityIndicator';
+import { RemoteAudio } from './RemoteAudio';
+import { RoomEndedNotice } from './RoomEndedNotice';
+import { RoomStage } from './RoomStage';
+
+export interface RoomViewProps {
+  consultationId: string;
+  /** Shown beside the video (e.g. the patient's HIS record on the consultation page). */
+  sidePanel?: ReactNode;
+  /** Called after the user pressed "leave" (and from the ended notice's back button). */
+  onLeave?: () => void;
+  /** What to send on arrival (default: microphone and camera). */
+  startWith?: UseRoomOptions['startWith'];
+}
+
+/** The consultation room: joins on mount, leaves on unmount. */
+export function RoomView({ consultationId, sidePanel, onLeave, startWith }: RoomViewProps) {
+  const { t } = useTranslation();
+  const room = useRoom(consultationId, startWith ? { startWith } : {});
+  const { state } = room;
+  return (
+    <RoomProvider room={room}>
+      <section className="room" aria-label={t('room.title')} data-connection={state.connection.state}>
+        <div className="room__status">
+          <ConnectionStatus />
+          <QualityIndicator />
+        </div>
+        <ConnectionBanner />
+        {state.ended ? (
+          <RoomEndedNotice {...(onLeave ? { onBack: onLeave } : {})} />
+        ) : (
+          <>
+            <div className={`room__body${sidePanel ? ' room__body--with-panel' : ''}`}>
+              <RoomStage />
+              {sidePanel ? <aside className="room__side">{sidePanel}</aside> : null}
+            </div>
+            <MediaErrorNotices />
+            <ControlBar {...(onLeave ? { onLeave } : {})} />
+          </>
+        )}
+        <RemoteAudio />
+      </section>
+    </RoomProvider>
+  );
+}

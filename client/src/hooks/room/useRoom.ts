@@ -1,0 +1,97 @@
+import type { MediaSource } from '@cloudclinic/shared';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { holdActivity } from '../../state/activity-hold';
+import { apiClient } from '../../api/api-request';
+import { browserPreferenceStorage, loadDevicePreferences } from '../../media/device-preferences';
+import { RoomClient, type DeviceKind } from '../../media/room-client';
+import type { TokenProvider } from '../../media/signaling-channel';
+import { createRoomStore, type RoomSnapshot } from '../../state/room-store';
+import { sessionStore } from '../../state/session-store';
+
+export interface RoomActions {
+  setMicEnabled(enabled: boolean): void;
+  setCameraEnabled(enabled: boolean): void;
+  startScreenShare(): void;
+  stopScreenShare(): void;
+  /** A second camera (document camera, dermatoscope…); null stops it. */
+  publishSecondCamera(deviceId: string | null): void;
+  setAudioOnly(audioOnly: boolean): void;
+  switchDevice(kind: DeviceKind, deviceId: string | null): void;
+  setPreferredLayers(consumerId: string, spatialLayer: number): void;
+  dismissMediaError(source: MediaSource): void;
+  /** Try to reconnect now (after `failed`). */
+  retry(): void;
+  leave(): void;
+}
+
+export interface UseRoom {
+  state: RoomSnapshot;
+  actions: RoomActions;
+}
+
+export interface UseRoomOptions {
+  /** What to send on arrival (default: microphone and camera). */
+  startWith?: { microphone?: boolean; camera?: boolean };
+}
+
+/** The access token is read from the session at every (re)connect, and refreshed when it expired. */
+const sessionTokens: TokenProvider = {
+  getAccessToken: () => sessionStore.getAccessToken(),
+  refresh: () => apiClient.refreshSession(),
+};
+
+/**
+ * Joins the consultation room on mount and leaves it on unmount. The state follows the
+ * `RoomClient`'s events (see `state/room-store.ts`); actions are stable for the component's life.
+ */
+export function useRoom(consultationId: string, options: UseRoomOptions = {}): UseRoom {
+  const store = useMemo(() => createRoomStore(), []);
+  const clientRef = useRef<RoomClient | null>(null);
+  const startMic = options.startWith?.microphone;
+  const startCamera = options.startWith?.camera;
+
+  useEffect(() => {
+    const client = new RoomClient({
+      consultationId,
+      tokens: sessionTokens,
+      devices: loadDevicePreferences(browserPreferenceStorage()),
+      startWith: { microphone: startMic ?? true, camera: startCamera ?? true },
+    });
+    const disconnect = store.connect(client);
+    // People talk in a consultation without touching the keyboard: keep the session alive meanwhile.
+    const releaseActivity = holdActivity();
+    clientRef.current = client;
+    client.join().catch((err: unknown) => console.warn('[room] join failed', err));
+    return () => {
+      client.leave();
+      releaseActivity();
+      disconnect();
+      if (clientRef.current === client) clientRef.current = null;
+    };
+  }, [consultationId, store, startMic, startCamera]);
+
+  const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+
+  const actions = useMemo<RoomActions>(() => {
+    const run = (fn: (client: RoomClient) => Promise<void> | void) => {
+      const client = clientRef.current;
+      if (!client) return;
+      Promise.resolve(fn(client)).catch((err: unknown) => console.warn('[room] action failed', err));
+    };
+    return {
+      setMicEnabled: (enabled) => run((c) => c.setMicEnabled(enabled)),
+      setCameraEnabled: (enabled) => run((c) => c.setCameraEnabled(enabled)),
+      startScreenShare: () => run((c) => c.startScreenShare()),
+      stopScreenShare: () => run((c) => c.stopScreenShare()),
+      publishSecondCamera: (deviceId) => run((c) => c.publishSecondCamera(deviceId)),
+      setAudioOnly: (audioOnly) => run((c) => c.setAudioOnly(audioOnly)),
+      switchDevice: (kind, deviceId) => run((c) => c.switchDevice(kind, deviceId)),
+      setPreferredLayers: (consumerId, layer) => run((c) => c.setPreferredLayers(consumerId, layer)),
+      dismissMediaError: (source) => store.dismissMediaError(source),
+      retry: () => run((c) => c.retry()),
+      leave: () => run((c) => c.leave()),
+    };
+  }, [store]);
+
+  return { state, actions };
+}

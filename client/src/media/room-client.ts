@@ -1,0 +1,316 @@
+import type { RoomNotification } from '@cloudclinic/shared';
+import { ConnectionTracker, type ConnectionReason, type ConnectionSnapshot } from './connection-state';
+import { Emitter } from './emitter';
+import { LocalMedia, type LocalSource } from './local-media';
+import { isScreenPickerCancel, toMediaFailure } from './media-errors';
+import { MediaSession } from './media-session';
+import { QualityMonitor } from './quality-monitor';
+import { pendingDeparture, trackDeparture } from './room-departures';
+import type { RoomEndReason, RoomEvents } from './room-events';
+import { SignalingChannel, type SocketFactory, type TokenProvider } from './signaling-channel';
+import { signalingErrorCode } from './signaling-error';
+
+export type DeviceKind = 'audioinput' | 'videoinput';
+
+export interface RoomClientOptions {
+  consultationId: string;
+  tokens: TokenProvider;
+  /** Remembered input devices (null: browser default). */
+  devices?: { audioinput?: string | null; videoinput?: string | null };
+  /** What to send on arrival (default: microphone and camera). */
+  startWith?: { microphone?: boolean; camera?: boolean };
+  socketFactory?: SocketFactory;
+}
+
+const FINAL_JOIN_ERRORS: Readonly<Record<string, RoomEndReason>> = { forbidden: 'forbidden', not_found: 'not_found', unauthorized: 'auth' };
+
+/**
+ * The consultation room, without React: joins over the signaling socket, sends the local tracks,
+ * receives everyone else's, and keeps doing so across network drops, ICE failures and SFU restarts
+ * (each ends the current `MediaSession`; a new one is joined automatically). Reports everything
+ * through `events` (see `RoomEvents`).
+ */
+export class RoomClient {
+  readonly events = new Emitter<RoomEvents>();
+  private readonly signaling: SignalingChannel;
+  private readonly local: LocalMedia;
+  private readonly tracker = new ConnectionTracker();
+  private readonly quality: QualityMonitor;
+  private session: MediaSession | null = null;
+  private generation = 0;
+  private failures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private ticker: ReturnType<typeof setInterval> | null = null;
+  private lastConnection: ConnectionSnapshot | null = null;
+  private cameraBeforeAudioOnly = false;
+  private started = false;
+  private ended = false;
+
+  constructor(private readonly opts: RoomClientOptions) {
+    this.signaling = new SignalingChannel({ tokens: opts.tokens, ...(opts.socketFactory ? { socketFactory: opts.socketFactory } : {}) });
+    this.local = new LocalMedia({
+      ...(opts.devices ? { devices: opts.devices } : {}),
+      onChange: (state) => this.events.emit('local', state),
+      onEnded: (source) => void this.onTrackEnded(source),
+    });
+    this.quality = new QualityMonitor(
+      () => this.session?.stats() ?? Promise.resolve([]),
+      (quality) => this.events.emit('quality', { quality }),
+    );
+  }
+
+  /** Opens the devices and joins; resolves once the devices are open (joining continues by itself). */
+  async join(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    this.signaling.events.on('connected', () => this.onSocketUp());
+    this.signaling.events.on('disconnected', () => this.onSocketDown());
+    this.signaling.events.on('authFailed', () => this.end('auth'));
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+    if (!navigator.onLine) this.tracker.setOnline(false);
+    this.ticker = setInterval(() => this.updateConnection(), 1000);
+    const departing = pendingDeparture(this.opts.consultationId);
+    if (departing) void departing.then(() => this.signaling.connect());
+    else this.signaling.connect();
+    this.quality.start();
+    this.updateConnection();
+    this.local.changed();
+    const want = this.opts.startWith ?? {};
+    await Promise.all([
+      want.microphone !== false ? this.open('microphone') : undefined,
+      want.camera !== false ? this.open('camera') : undefined,
+    ]);
+    await this.publish();
+  }
+
+  /** Leaves the room for good: stops every track and closes the socket. Idempotent. */
+  leave(): void {
+    if (!this.started || this.ended) return;
+    const signaling = this.signaling;
+    const answered = this.session?.joinAnswered() ?? Promise.resolve();
+    const departure = (async () => {
+      // A join still in flight would re-add this peer after the leave: wait for its answer first.
+      await Promise.race([answered, delay(3000)]);
+      if (signaling.connected) await Promise.race([signaling.request('room.leave', {}).catch(() => undefined), delay(1000)]);
+      signaling.close();
+    })();
+    trackDeparture(this.opts.consultationId, departure);
+    this.end('left', { keepSocket: true });
+  }
+
+  async setMicEnabled(enabled: boolean): Promise<void> {
+    await this.local.withPending('microphone', async () => {
+      if (enabled && !this.local.get('microphone') && !(await this.open('microphone'))) return;
+      this.local.micMuted = !enabled;
+      const track = this.local.get('microphone');
+      if (track) track.enabled = enabled;
+      this.local.changed();
+      await this.publish();
+    });
+  }
+
+  async setCameraEnabled(enabled: boolean): Promise<void> {
+    if (enabled && this.local.audioOnly) return;
+    await this.local.withPending('camera', async () => {
+      if (enabled && !this.local.get('camera')) await this.open('camera');
+      else if (!enabled) this.local.stop('camera'); // the camera light goes off; the others see "camera off"
+      await this.publish();
+    });
+  }
+
+  async startScreenShare(): Promise<void> {
+    if (this.local.get('screen') || this.local.audioOnly) return;
+    await this.local.withPending('screen', async () => {
+      if (await this.open('screen')) await this.publish();
+    });
+  }
+
+  async stopScreenShare(): Promise<void> {
+    this.local.stop('screen');
+    await this.publish();
+  }
+
+  /** Sends a second camera (e.g. a dermatoscope or document camera); null stops it. */
+  async publishSecondCamera(deviceId: string | null): Promise<void> {
+    if (deviceId && this.local.audioOnly) return;
+    await this.local.withPending('camera2', async () => {
+      this.local.camera2DeviceId = deviceId;
+      if (deviceId) await this.open('camera2');
+      else this.local.stop('camera2');
+      this.local.changed();
+      await this.publish();
+    });
+  }
+
+  /** Audio-only: no video sent (cameras and screen closed) or received (video consumers paused). */
+  async setAudioOnly(audioOnly: boolean): Promise<void> {
+    if (audioOnly === this.local.audioOnly) return;
+    this.local.audioOnly = audioOnly;
+    if (audioOnly) {
+      this.cameraBeforeAudioOnly = this.local.get('camera') !== null;
+      for (const source of ['camera', 'camera2', 'screen'] as const) this.local.stop(source);
+    }
+    this.local.changed();
+    await Promise.all([this.session?.setVideoReceiving(!audioOnly), this.publish()]);
+    if (!audioOnly && this.cameraBeforeAudioOnly) await this.setCameraEnabled(true);
+  }
+
+  /** Switches the microphone or camera to another device (the producer's track is replaced). */
+  async switchDevice(kind: DeviceKind, deviceId: string | null): Promise<void> {
+    this.local.devices[kind] = deviceId;
+    this.local.changed();
+    const source: LocalSource = kind === 'audioinput' ? 'microphone' : 'camera';
+    if (!this.local.get(source)) return;
+    await this.local.withPending(source, async () => {
+      if (await this.open(source)) await this.publish();
+    });
+  }
+
+  setPreferredLayers(consumerId: string, spatialLayer: number): void {
+    this.session?.setPreferredLayer(consumerId, Math.max(0, Math.min(2, Math.round(spatialLayer))));
+  }
+
+  /** After `failed` (timeout): try again now rather than at the next back-off step. */
+  retry(): void {
+    if (this.ended) return;
+    if (this.signaling.connected) this.rejoin('rejoining');
+    else this.signaling.reconnectNow();
+  }
+
+  /** Opens a device; a failure is reported (with its recovery hint) rather than thrown. */
+  private async open(source: LocalSource): Promise<boolean> {
+    try {
+      const opened = await this.local.open(source);
+      if (opened) this.events.emit('mediaErrorCleared', { source });
+      return opened;
+    } catch (err) {
+      if (!isScreenPickerCancel(err, source)) this.events.emit('mediaError', toMediaFailure(err, source));
+      return false;
+    }
+  }
+
+  private async onTrackEnded(source: LocalSource): Promise<void> {
+    this.local.stop(source);
+    if (source !== 'screen') this.events.emit('mediaError', toMediaFailure(new DOMException('Device disconnected', 'NotFoundError'), source));
+    await this.publish();
+  }
+
+  private async publish(): Promise<void> {
+    const session = this.session;
+    if (!session?.ready) return; // the next session publishes everything when it is ready
+    await session.reconcile(() => this.local.desired()).catch((err: unknown) => console.warn('[room] publish failed', err));
+  }
+
+  private startSession(): void {
+    if (this.ended || !this.signaling.connected) return;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.session?.close();
+    const generation = ++this.generation;
+    const current = () => generation === this.generation && !this.ended;
+    const session = new MediaSession(this.signaling, this.opts.consultationId, {
+      emit: (type, payload) => current() && this.events.emit(type, payload),
+      onRoomClosed: (data) => current() && this.onRoomClosed(data),
+      onIceTrouble: (transportId, trouble) => {
+        if (!current()) return;
+        this.tracker.setIceTrouble(transportId, trouble);
+        this.updateConnection();
+      },
+      onBroken: () => current() && this.rejoin('media'),
+      audioOnly: () => this.local.audioOnly,
+    });
+    this.session = session;
+    session.join().then(
+      async () => {
+        if (!current()) return;
+        this.failures = 0;
+        this.tracker.setJoined(true);
+        this.updateConnection();
+        await this.publish();
+      },
+      (err: unknown) => {
+        if (!current()) return;
+        const final = FINAL_JOIN_ERRORS[signalingErrorCode(err) ?? ''];
+        if (final) return this.end(final);
+        if (err instanceof Error && err.name === 'UnsupportedError') return this.end('error'); // this browser cannot do WebRTC
+        console.warn('[room] join failed; retrying', err);
+        this.dropSession();
+        this.failures += 1;
+        this.retryTimer = setTimeout(() => this.startSession(), Math.min(5000, 500 * 2 ** this.failures));
+      },
+    );
+  }
+
+  /** Ends the current media session (remote tracks are gone until the next join). */
+  private dropSession(reason?: ConnectionReason): void {
+    this.generation += 1;
+    if (this.session) {
+      this.session.close();
+      this.session = null;
+      this.events.emit('mediaReset', {});
+    }
+    this.tracker.setJoined(false, reason);
+    this.updateConnection();
+  }
+
+  private rejoin(reason: ConnectionReason): void {
+    this.dropSession(reason);
+    this.startSession(); // if the socket is down, its reconnection starts the next session
+  }
+
+  private onRoomClosed({ reason, rejoin }: RoomNotification<'room.closed'>): void {
+    if (rejoin) return this.rejoin('media_restart');
+    this.end(reason === 'replaced' ? 'replaced' : 'ended');
+  }
+
+  private onSocketUp(): void {
+    this.tracker.setSocket(true);
+    this.rejoin('rejoining'); // a new socket is a new peer on the server: always join afresh
+  }
+
+  private onSocketDown(): void {
+    this.tracker.setSocket(false);
+    this.dropSession('network');
+  }
+
+  private readonly onOnline = () => {
+    this.tracker.setOnline(true);
+    this.updateConnection();
+    this.signaling.reconnectNow();
+  };
+
+  private readonly onOffline = () => {
+    this.tracker.setOnline(false);
+    this.updateConnection();
+  };
+
+  /** Leaves for good. `keepSocket`: the caller closes the socket itself (after a last request). */
+  private end(reason: RoomEndReason, { keepSocket = false } = {}): void {
+    if (this.ended) return;
+    this.tracker.setFinal(reason);
+    this.dropSession();
+    this.ended = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.ticker) clearInterval(this.ticker);
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    this.quality.stop();
+    this.local.close();
+    if (!keepSocket) this.signaling.close();
+    this.updateConnection(true);
+    this.events.emit('ended', { reason });
+  }
+
+  private updateConnection(force = false): void {
+    if (this.ended && !force) return;
+    const next = this.tracker.snapshot();
+    if (this.lastConnection?.state === next.state && this.lastConnection.reason === next.reason) return;
+    this.lastConnection = next;
+    this.events.emit('connection', next);
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

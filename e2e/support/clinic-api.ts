@@ -1,0 +1,104 @@
+import type { APIRequestContext } from '@playwright/test';
+import {
+  AppointmentViewSchema,
+  KioskAppointmentViewSchema,
+  LoginResponseSchema,
+  QueueViewSchema,
+  SessionListSchema,
+  type AppointmentView,
+  type ClinicSessionView,
+  type KioskAppointmentView,
+} from '@cloudclinic/shared';
+import { DEMO_PASSWORD } from './auth';
+
+/** What is needed of a response schema (the shared zod schemas fit; e2e has no zod of its own). */
+export interface Parser<T> {
+  parse(data: unknown): T;
+}
+
+/** Talks to the real API as one demo user (bearer token from POST /api/auth/login); responses are schema-parsed. */
+export class ApiUser {
+  private constructor(
+    private readonly request: APIRequestContext,
+    private readonly token: string,
+  ) {}
+
+  static async login(request: APIRequestContext, username: string): Promise<ApiUser> {
+    const res = await request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
+    if (!res.ok()) throw new Error(`login ${username}: HTTP ${res.status()}`);
+    return new ApiUser(request, LoginResponseSchema.parse(await res.json()).accessToken);
+  }
+
+  /** Status code of a GET (for authorization checks). */
+  async status(path: string): Promise<number> {
+    return (await this.request.get(path, { headers: this.headers() })).status();
+  }
+
+  async get<T>(path: string, schema: Parser<T>): Promise<T> {
+    const res = await this.request.get(path, { headers: this.headers() });
+    if (!res.ok()) throw new Error(`GET ${path}: HTTP ${res.status()} ${await res.text()}`);
+    return schema.parse(await res.json());
+  }
+
+  async post<T>(path: string, body: unknown, schema: Parser<T>): Promise<T> {
+    const res = await this.request.post(path, { headers: this.headers(), data: body });
+    if (!res.ok()) throw new Error(`POST ${path}: HTTP ${res.status()} ${await res.text()}`);
+    return schema.parse(await res.json());
+  }
+
+  private headers(): Record<string, string> {
+    return { Authorization: `Bearer ${this.token}` };
+  }
+}
+
+/** `GET /api/directory/institutions` has no shared schema yet: check the two fields used here. */
+const InstitutionsSchema: Parser<{ institutions: { id: string; code: string }[] }> = {
+  parse(data) {
+    if (typeof data !== 'object' || data === null || !('institutions' in data) || !Array.isArray(data.institutions)) {
+      throw new Error('unexpected /api/directory/institutions response');
+    }
+    const list: unknown[] = data.institutions;
+    return {
+      institutions: list.flatMap((i) =>
+        typeof i === 'object' && i !== null && 'id' in i && 'code' in i && typeof i.id === 'string' && typeof i.code === 'string' ? [{ id: i.id, code: i.code }] : [],
+      ),
+    };
+  },
+};
+
+/** Today's seeded cardiology session of 陈建华 (dr.chen), as the coordinator sees it. */
+export async function cardiologySession(admin: ApiUser): Promise<ClinicSessionView> {
+  const { sessions } = await admin.get('/api/sessions', SessionListSchema);
+  const session = sessions.find((s) => s.expert.displayName === '陈建华');
+  if (!session) throw new Error('no session of 陈建华 today');
+  return session;
+}
+
+export async function institutionId(admin: ApiUser, code: string): Promise<string> {
+  const { institutions } = await admin.get('/api/directory/institutions', InstitutionsSchema);
+  const found = institutions.find((i) => i.code === code);
+  if (!found) throw new Error(`no institution ${code}`);
+  return found.id;
+}
+
+export function book(admin: ApiUser, sessionId: string, patient: { hisPatientId: string; patientName: string; institutionId: string }): Promise<AppointmentView> {
+  return admin.post(`/api/sessions/${sessionId}/appointments`, patient, AppointmentViewSchema);
+}
+
+/**
+ * The patient's open appointment in the session: the demo seed already books some patients for today
+ * (`already_booked`), otherwise a new booking.
+ */
+export async function ensureBooked(admin: ApiUser, sessionId: string, patient: { hisPatientId: string; patientName: string; institutionId: string }): Promise<AppointmentView> {
+  const { appointments } = await admin.get(`/api/sessions/${sessionId}/queue`, QueueViewSchema);
+  const existing = appointments.find((a) => a.hisPatientId === patient.hisPatientId && a.status !== 'cancelled' && a.status !== 'no_show');
+  return existing ?? book(admin, sessionId, patient);
+}
+
+export function cancel(admin: ApiUser, appointmentId: string): Promise<AppointmentView> {
+  return admin.post(`/api/appointments/${appointmentId}/cancel`, {}, AppointmentViewSchema);
+}
+
+export function appointment(user: ApiUser, appointmentId: string): Promise<KioskAppointmentView> {
+  return user.get(`/api/appointments/${appointmentId}`, KioskAppointmentViewSchema);
+}
