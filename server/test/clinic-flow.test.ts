@@ -101,12 +101,17 @@ describe.each(dbTargets())('the 云门诊 flow over HTTP and socket.io (%s)', (t
     const kioskSocket = await SignalingClient.connect(srv.url, tokens['kiosk.shengsi']);
     sockets.push(kioskSocket);
     await kioskSocket.ok('appointment.watch', { appointmentId: first.id });
+    const secondKiosk = await SignalingClient.connect(srv.url, tokens['kiosk.shengsi']);
+    sockets.push(secondKiosk);
+    expect(KioskAppointmentViewSchema.parse(await secondKiosk.ok('appointment.watch', { appointmentId: second.id })).position).toBe(2);
     const called = await api['dr.chen']!.post(`/sessions/${sessionId}/call-next`);
     expect(called.status).toBe(200);
     expect(called.body.appointment.id).toBe(first.id);
     const consultationId: string = called.body.consultation.id;
     const pushed = await kioskSocket.waitFor('appointment.changed', (d) => KioskAppointmentViewSchema.parse(d).status === 'called', 1000);
     expect(KioskAppointmentViewSchema.parse(pushed.data).consultationId).toBe(consultationId);
+    // The patient still waiting moves up the queue, live.
+    await secondKiosk.waitFor('appointment.changed', (d) => KioskAppointmentViewSchema.parse(d).position === 1, 1000);
 
     // The kiosk that checked the patient in may join; the other county's kiosk may not.
     const join = await kioskSocket.request('room.join', { consultationId });

@@ -1,4 +1,5 @@
-import { Suspense } from 'react';
+import { ROLES } from '@cloudclinic/shared';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { RequireRole } from '../auth/RequireRole';
 import { LoadingScreen } from '../components/LoadingScreen';
@@ -7,6 +8,11 @@ import { HomeRedirect } from '../pages/HomeRedirect';
 import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { ROLE_AREAS } from './role-areas';
+
+/** The consultation room (own chunk: mediasoup-client loads only when a room is opened). */
+const RoomPage = lazy(() => import('../pages/RoomPage'));
+/** Shared imaging over the whole window (own chunk: Cornerstone3D loads only here and in the panel). */
+const ImagingPage = lazy(() => import('../features/imaging/ImagingPage'));
 
 export function AppRoutes() {
   return (
@@ -25,6 +31,22 @@ export function AppRoutes() {
             }
           />
         ))}
+        <Route
+          path="/imaging/:consultationId"
+          element={
+            <RequireRole role={ROLES}>
+              <ImagingPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="/room/:consultationId"
+          element={
+            <RequireRole role={ROLES}>
+              <RoomPage />
+            </RequireRole>
+          }
+        />
         <Route
           path="*"
           element={

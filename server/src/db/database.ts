@@ -22,8 +22,13 @@ export interface OpenDatabaseOptions {
   onMigrated?: (applied: string[]) => void;
 }
 
-export function createPrismaClient(url: string): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: url, max: 10 });
+/**
+ * `maxConnections`: PGlite is one single-threaded Postgres behind a socket; several connections
+ * interleaving extended-protocol messages confuse it ("portal does not exist"), so the embedded
+ * database gets one connection and queries queue in the pool. A PostgreSQL server gets a real pool.
+ */
+export function createPrismaClient(url: string, maxConnections = 10): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: url, max: maxConnections });
   return new PrismaClient({ adapter });
 }
 
@@ -35,7 +40,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       const applied = await applyMigrations(url);
       opts.onMigrated?.(applied);
     }
-    const prisma = createPrismaClient(url);
+    const prisma = createPrismaClient(url, embedded ? 1 : 10);
     await prisma.$connect();
     return {
       prisma,

@@ -49,19 +49,27 @@ export function forwardClinicEvents(io: AppIo, events: EventBus, queue: QueueSer
       }
     })();
   });
-  const offAppt = events.subscribe('appointment.changed', ({ appointmentId }) => {
-    void (async () => {
-      for (const s of await io.in(appointmentRoom(appointmentId)).fetchSockets()) {
-        try {
-          s.emit(NOTIFICATION_EVENT, { method: 'appointment.changed', data: await queue.kioskView(s.data.auth, appointmentId) });
-        } catch (err) {
-          log.warn({ err, appointmentId, socketId: s.id }, 'appointment push failed');
-        }
+  const pushAppointment = async (appointmentId: string) => {
+    for (const s of await io.in(appointmentRoom(appointmentId)).fetchSockets()) {
+      try {
+        s.emit(NOTIFICATION_EVENT, { method: 'appointment.changed', data: await queue.kioskView(s.data.auth, appointmentId) });
+      } catch (err) {
+        log.warn({ err, appointmentId, socketId: s.id }, 'appointment push failed');
       }
-    })();
+    }
+  };
+  const offAppt = events.subscribe('appointment.changed', ({ appointmentId }) => void pushAppointment(appointmentId));
+  // When the queue moves, every waiting patient's position and estimated wait change too.
+  const offPositions = events.subscribe('queue.changed', ({ sessionId }) => {
+    void (async () => {
+      for (const id of await queue.waitingAppointmentIds(sessionId)) {
+        if ((await io.in(appointmentRoom(id)).fetchSockets()).length > 0) await pushAppointment(id);
+      }
+    })().catch((err: unknown) => log.warn({ err, sessionId }, 'position push failed'));
   });
   return () => {
     offQueue();
     offAppt();
+    offPositions();
   };
 }

@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../../pages/NotFoundPage';
+import { CountyConsultationPage } from './CountyConsultationPage';
 import { CountyHomePage } from './CountyHomePage';
 import { CountyShell } from './CountyShell';
 
@@ -9,6 +10,7 @@ export default function CountyArea() {
     <Routes>
       <Route element={<CountyShell />}>
         <Route index element={<CountyHomePage />} />
+        <Route path="consultations/:id" element={<CountyConsultationPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../../pages/NotFoundPage';
+import { ConsultationPage } from './ConsultationPage';
 import { ExpertHomePage } from './ExpertHomePage';
 import { ExpertShell } from './ExpertShell';
 
@@ -9,6 +10,7 @@ export default function ExpertArea() {
     <Routes>
       <Route element={<ExpertShell />}>
         <Route index element={<ExpertHomePage />} />
+        <Route path="consultations/:id" element={<ConsultationPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,14 +1,12 @@
-import { useTranslation } from 'react-i18next';
-import { PageHeader } from '../../components/PageHeader';
-import { PlannedFeatures } from '../../components/PlannedFeatures';
+import { KioskFlow } from '../../features/kiosk/KioskFlow';
+import '../../styles/clinic.css';
+import '../../styles/kiosk-flow.css';
 
-/** Kiosk home: check-in and waiting screen for patients (placeholder). */
+/** Kiosk home: the patient's check-in → consent → device check → waiting → video → summary flow. */
 export function KioskHomePage() {
-  const { t } = useTranslation();
   return (
-    <div className="page" data-testid="kiosk-home">
-      <PageHeader title={t('kiosk.homeTitle')} intro={t('kiosk.homeIntro')} />
-      <PlannedFeatures items={[t('kiosk.plannedCheckIn'), t('kiosk.plannedWaiting'), t('kiosk.plannedVideo')]} />
+    <div className="page kiosk-page" data-testid="kiosk-home">
+      <KioskFlow />
     </div>
   );
 }

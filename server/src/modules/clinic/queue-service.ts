@@ -8,6 +8,7 @@ import { assertTransition } from './appointment-state';
 import { ClinicPolicy } from './clinic-policy';
 import { hashResidentId } from './schedule-service';
 import { appointmentInclude, appointmentView, sessionInclude, sessionView } from './views';
+import { prescriptionSummaries } from '../prescriptions/kiosk-summary';
 
 type CheckIn = { code: string } | { residentId: string };
 
@@ -30,6 +31,11 @@ export class QueueService {
       orderBy: { queueNumber: 'asc' },
     });
     return { session: sessionView(session), appointments: rows.map(appointmentView) };
+  }
+
+  async waitingAppointmentIds(sessionId: string): Promise<string[]> {
+    const rows = await this.prisma.appointment.findMany({ where: { sessionId, status: 'checked_in' }, select: { id: true } });
+    return rows.map((r) => r.id);
   }
 
   /** Kiosk check-in by appointment code or resident ID, for today's sessions at the kiosk's institution. */
@@ -117,7 +123,7 @@ export class QueueService {
       departmentName: a.session.department.name,
       summary:
         a.status === 'completed' && note
-          ? { plan: note.plan, assessment: note.assessment, prescriptions: [], referral: null }
+          ? { plan: note.plan, assessment: note.assessment, prescriptions: await prescriptionSummaries(this.prisma, note.consultationId), referral: null }
           : null,
     };
   }

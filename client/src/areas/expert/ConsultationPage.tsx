@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { clinicApi } from '../../api/clinic-api';
+import { LoadError } from '../../features/clinic/LoadError';
+import { ConsultationPanels } from '../../features/consultation/ConsultationPanels';
+import { EndConsultationDialog } from '../../features/consultation/EndConsultationDialog';
+import { ImagingPanel } from '../../features/consultation/ImagingPanel';
+import { PrescriptionPanel } from '../../features/consultation/PrescriptionPanel';
+import { RecordPanel } from '../../features/consultation/RecordPanel';
+import { NoteEditor } from '../../features/note/NoteEditor';
+import { StatusBadge } from '../../features/queue/StatusBadge';
+import { RoomView } from '../../features/room/RoomView';
+import { useEndConsultation } from '../../hooks/clinic/useEndConsultation';
+import { useLiveAppointment } from '../../hooks/clinic/useLiveAppointment';
+import { useNoteEditor } from '../../hooks/clinic/useNoteEditor';
+import { useResource } from '../../hooks/clinic/useResource';
+import { errorMessageKey } from '../../i18n/error-messages';
+import '../../styles/clinic.css';
+
+/** `/expert/consultations/:id`: video with the record / imaging / prescription / note panels, and "end visit". */
+export function ConsultationPage() {
+  const { id = '' } = useParams();
+  return <ConsultationScreen key={id} consultationId={id} />;
+}
+
+function ConsultationScreen({ consultationId }: { consultationId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const sessionId = params.get('session');
+  const queuePath = sessionId ? `/expert?session=${encodeURIComponent(sessionId)}` : '/expert';
+
+  const consultation = useResource(consultationId, (signal) => clinicApi.consultation(consultationId, signal));
+  const appointmentId = consultation.data?.appointmentId ?? null;
+  const a = useLiveAppointment(appointmentId);
+  const note = useNoteEditor(consultationId);
+  const ending = useEndConsultation(consultationId, note);
+  const [confirmOpen, setConfirmOpen] = useState(false);
+
+  const c = consultation.data;
+  const ended = c?.status === 'ended';
+  const backToQueue = () => void navigate(queuePath);
+
+  async function confirmEnd(): Promise<void> {
+    if (await ending.end()) {
+      setConfirmOpen(false);
+      backToQueue();
+    }
+  }
+
+  const endError = ending.errorCode === 'note_unsaved' ? t('consultation.end.noteUnsaved') : ending.errorCode ? t(errorMessageKey(ending.errorCode)) : null;
+
+  return (
+    <div className="page clinic-page consult-page" data-testid="consultation-page">
+      <header className="consult-page__header">
+        <Link to={queuePath} className="consult-page__back">
+          ← {t('consultation.backToQueue')}
+        </Link>
+        <h1 className="consult-page__title">
+          {a ? t('consultation.titleWithPatient', { name: a.patientLabel, number: a.queueNumber }) : t('consultation.title')}
+        </h1>
+        {c ? (
+          <p className="consult-page__meta">
+            {c.institution.name} · {t('consultation.hisId', { id: c.hisPatientId })}
+            {a ? <StatusBadge status={a.status} /> : null}
+          </p>
+        ) : null}
+        {c && !ended && c.myRole === 'expert' ? (
+          <button type="button" className="button clinic-button--danger" onClick={() => setConfirmOpen(true)} data-testid="btn-end-consult">
+            {t('consultation.end.button')}
+          </button>
+        ) : null}
+      </header>
+
+      {consultation.loading ? <p role="status">{t('clinic.loading')}</p> : null}
+      {consultation.errorCode ? <LoadError code={consultation.errorCode} onRetry={consultation.reload} /> : null}
+
+      {c && ended ? (
+        <div className="consult-page__ended">
+          <p className="notice">{t('consultation.ended')}</p>
+          <NoteEditor editor={note} />
+        </div>
+      ) : null}
+      {c && !ended ? (
+        <RoomView
+          consultationId={consultationId}
+          onLeave={backToQueue}
+          sidePanel={
+            <ConsultationPanels
+              panels={{
+                record: <RecordPanel consultationId={consultationId} />,
+                imaging: <ImagingPanel consultationId={consultationId} />,
+                prescription: <PrescriptionPanel consultationId={consultationId} />,
+                note: <NoteEditor editor={note} />,
+              }}
+            />
+          }
+        />
+      ) : null}
+
+      <EndConsultationDialog
+        open={confirmOpen}
+        pending={ending.pending}
+        error={endError}
+        onConfirm={() => void confirmEnd()}
+        onCancel={() => setConfirmOpen(false)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { ClinicSessionView } from '@cloudclinic/shared';
+import { useTranslation } from 'react-i18next';
+import { formatClock } from './clinic-time';
+
+interface SessionPickerProps {
+  sessions: readonly ClinicSessionView[];
+  selectedId: string | null;
+  onSelect(id: string): void;
+}
+
+/** Today's clinic sessions as selectable cards (department, expert, hours, counts). */
+export function SessionPicker({ sessions, selectedId, onSelect }: SessionPickerProps) {
+  const { t, i18n } = useTranslation();
+  return (
+    <ul className="session-picker" aria-label={t('clinic.sessions.label')}>
+      {sessions.map((s) => (
+        <li key={s.id}>
+          <button type="button" className="session-card" aria-pressed={s.id === selectedId} onClick={() => onSelect(s.id)} data-testid="session-card" data-session-id={s.id}>
+            <span className="session-card__title">
+              {s.department.name} · {s.expert.displayName}
+            </span>
+            <span className="session-card__time">
+              {formatClock(s.startsAt, i18n.language)}–{formatClock(s.endsAt, i18n.language)}
+            </span>
+            <span className="session-card__counts">{t('clinic.sessions.counts', { ...s.counts, capacity: s.capacity })}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The session to show first: the one running now, else the next, else the first. */
+export function defaultSession(sessions: readonly ClinicSessionView[], now = Date.now()): ClinicSessionView | null {
+  return (
+    sessions.find((s) => Date.parse(s.startsAt) <= now && now < Date.parse(s.endsAt)) ??
+    sessions.find((s) => Date.parse(s.startsAt) > now) ??
+    sessions[0] ??
+    null
+  );
+}

@@ -1,0 +1,2 @@
+/** The consultation's 处方 tab: the online prescription pad (features/prescription). */
+export { PrescriptionPanel } from '../prescription/PrescriptionPanel';

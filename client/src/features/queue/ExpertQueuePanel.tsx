@@ -1,0 +1,84 @@
+import type { AppointmentView } from '@cloudclinic/shared';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useQueueActions, type QueueAction } from '../../hooks/clinic/useQueueActions';
+import { useQueueWatch } from '../../hooks/clinic/useQueueWatch';
+import { errorMessageKey } from '../../i18n/error-messages';
+import { ConnectionNotice } from '../clinic/ConnectionNotice';
+import { LoadError } from '../clinic/LoadError';
+import { expertActions } from './queue-model';
+import { QueueTable } from './QueueTable';
+
+/** The expert's live queue of one session: call next, and per patient call / no-show / recall / open. */
+export function ExpertQueuePanel({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { queue, errorCode, connection } = useQueueWatch(sessionId);
+  const actions = useQueueActions(sessionId);
+
+  const openConsultation = (consultationId: string) =>
+    void navigate(`/expert/consultations/${encodeURIComponent(consultationId)}?session=${encodeURIComponent(sessionId)}`);
+
+  async function callNext(): Promise<void> {
+    const result = await actions.callNext();
+    if (result) openConsultation(result.consultation.id);
+  }
+
+  async function act(action: QueueAction | 'open', a: AppointmentView): Promise<void> {
+    if (action === 'open') {
+      if (a.consultationId) openConsultation(a.consultationId);
+      return;
+    }
+    const result = await actions.act(action, a.id);
+    if (result) openConsultation(result.consultation.id);
+  }
+
+  const waiting = queue?.session.counts.waiting ?? 0;
+  // "Nobody is waiting" is a normal answer to call-next, not a failure.
+  const errorText = actions.errorCode === 'not_found' ? t('expert.queue.nobodyWaiting') : actions.errorCode ? t(errorMessageKey(actions.errorCode)) : '';
+
+  return (
+    <section className="queue-panel" aria-labelledby="queue-title">
+      <div className="queue-panel__header">
+        <h2 id="queue-title" className="queue-panel__title">
+          {t('expert.queue.title')}
+        </h2>
+        <p className="queue-panel__waiting" aria-live="polite" data-testid="queue-waiting-count">
+          {t('expert.queue.waitingCount', { count: waiting })}
+        </p>
+        <button type="button" className="button button--primary clinic-button--large" onClick={() => void callNext()} disabled={actions.pending !== null || !queue} data-testid="btn-call-next">
+          {actions.pending === 'next' ? t('expert.queue.calling') : t('expert.queue.callNext')}
+        </button>
+      </div>
+      <ConnectionNotice state={connection} />
+      <p className="queue-panel__error" role="alert" data-testid="queue-action-error">
+        {errorText}
+      </p>
+      {errorCode && !queue ? <LoadError code={errorCode} /> : null}
+      {!queue && !errorCode ? <p role="status">{t('clinic.loading')}</p> : null}
+      {queue ? (
+        <QueueTable
+          appointments={queue.appointments}
+          caption={t('expert.queue.caption', { department: queue.session.department.name })}
+          renderActions={(a) => (
+            <div className="queue-actions">
+              {expertActions(a).map((action) => (
+                <button
+                  key={action}
+                  type="button"
+                  className={`button ${action === 'call' || action === 'open' ? 'button--primary' : 'button--secondary'} clinic-button--small`}
+                  disabled={actions.pending !== null}
+                  onClick={() => void act(action, a)}
+                  aria-label={t(`expert.queue.actionLabel.${action}`, { name: a.patientLabel, number: a.queueNumber })}
+                  data-testid={`btn-${action.replace('_', '-')}`}
+                >
+                  {t(`expert.queue.action.${action}`)}
+                </button>
+              ))}
+            </div>
+          )}
+        />
+      ) : null}
+    </section>
+  );
+}
