@@ -42,6 +42,8 @@ describe('the county HIS record beside the video', () => {
     expect(res.body.partial).toBe(false);
     const resources: { resourceType: string; id: string; code?: { text?: string } }[] = res.body.bundle.entry.map((e: { resource: unknown }) => e.resource);
     expect(resources[0]).toMatchObject({ resourceType: 'Patient', id: 'p-0002' });
+    // Least access: the full resident ID number never leaves the server.
+    expect(JSON.stringify(res.body)).not.toContain('330922194809300262');
     const allergies = resources.filter((r) => r.resourceType === 'AllergyIntolerance');
     expect(allergies.map((a) => a.code?.text).join()).toContain('青霉素');
     expect(resources.some((r) => r.resourceType === 'Observation')).toBe(true);

@@ -35,14 +35,13 @@ export function RoomView({ consultationId, sidePanel, onLeave, startWith }: Room
           <QualityIndicator />
         </div>
         <ConnectionBanner />
-        {state.ended ? (
-          <RoomEndedNotice {...(onLeave ? { onBack: onLeave } : {})} />
-        ) : (
+        {/* The side panel (record, note, prescription) stays usable even when the media has ended or failed. */}
+        <div className={`room__body${sidePanel ? ' room__body--with-panel' : ''}`}>
+          {state.ended ? <RoomEndedNotice {...(onLeave ? { onBack: onLeave } : {})} /> : <RoomStage />}
+          {sidePanel ? <aside className="room__side">{sidePanel}</aside> : null}
+        </div>
+        {state.ended ? null : (
           <>
-            <div className={`room__body${sidePanel ? ' room__body--with-panel' : ''}`}>
-              <RoomStage />
-              {sidePanel ? <aside className="room__side">{sidePanel}</aside> : null}
-            </div>
             <MediaErrorNotices />
             <ControlBar {...(onLeave ? { onLeave } : {})} />
           </>

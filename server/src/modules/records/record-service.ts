@@ -3,6 +3,7 @@ import { AppError } from '../../lib/errors';
 import { HisNotFoundError, HisUnavailableError, TtlCache, type HisClient, type PatientRecord } from '../../integrations/his';
 import type { AuditLog } from '../audit/audit-log';
 import type { ConsultationAccess } from '../consultations/consultation-access';
+import { minimiseBundle } from './minimise';
 
 export interface RecordResponse extends PatientRecord {
   /** True when some parts of the record could not be loaded (the UI shows what did). */
@@ -51,7 +52,7 @@ export class RecordService {
         outcome: partial ? 'partial' : 'ok',
         detail: { resources: rec.bundle.entry?.length ?? 0, failedParts: rec.failed.map((f) => f.part) },
       });
-      return { ...rec, partial };
+      return { bundle: minimiseBundle(rec.bundle), failed: rec.failed, partial };
     } catch (err) {
       const outcome = err instanceof HisNotFoundError ? 'not_found' : err instanceof HisUnavailableError ? 'his_unavailable' : 'error';
       await this.audit.record({ ...base, ...what, outcome });
