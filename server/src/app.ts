@@ -10,6 +10,7 @@ import { requestId } from './http/middleware/request-context';
 import { auditRoutes } from './http/routes/audit-routes';
 import { authRoutes } from './http/routes/auth-routes';
 import { healthRoutes } from './http/routes/health-routes';
+import { jwksRoutes } from './http/routes/jwks-routes';
 
 /** Builds the HTTP app from its dependencies. Never listens itself (see index.ts / server.ts). */
 export function createApp(s: Services): Express {
@@ -55,6 +56,7 @@ export function createApp(s: Services): Express {
   for (const mount of s.routes) api.use(mount.path, mount.router);
   api.use(notFoundHandler);
   app.use('/api', api);
+  app.use('/.well-known', jwksRoutes(s.prescriptions.keys));
 
   serveClient(app, s.config.CLIENT_DIST_DIR);
   app.use(notFoundHandler);

@@ -13,6 +13,8 @@ export interface RequestOptions<T> {
   /** Attach the bearer token and refresh once on 401 (default true). */
   auth?: boolean;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. `Idempotency-Key`). */
+  headers?: Record<string, string>;
 }
 
 /** What the client needs to know about the signed-in session; implemented by the session store. */
@@ -54,7 +56,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   let inflightRefresh: Promise<boolean> | null = null;
 
   async function send<T>(path: string, opts: RequestOptions<T>, accessToken: string | null): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { ...opts.headers, Accept: 'application/json' };
     if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
     if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
 

@@ -1,0 +1,174 @@
+import type { DispenseRequest, PrescriptionView } from '@cloudclinic/shared';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useVerification } from '../../hooks/prescription/useVerification';
+import { errorMessageKey } from '../../i18n/error-messages';
+import { FindingList } from './FindingList';
+import { ageInYears, directions, shanghaiDateTime } from './format';
+import { PrintablePrescription } from './PrintablePrescription';
+import { RxStatusBadge } from './RxStatusBadge';
+
+interface ReviewCardProps {
+  rx: PrescriptionView;
+  pending: boolean;
+  errorCode: string | null;
+  onApprove(): void;
+  onReject(reason: string): void;
+  onDispense(req: DispenseRequest): void;
+}
+
+/** One prescription in the pharmacist's queue: patient and allergies, items, findings and overrides, signature, actions. */
+export function ReviewCard({ rx, pending, errorCode, onApprove, onReject, onDispense }: ReviewCardProps) {
+  const { t, i18n } = useTranslation();
+  const verification = useVerification(rx.id, rx.version, rx.status);
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [lots, setLots] = useState<Record<string, string>>({});
+  const [quantities, setQuantities] = useState<Record<string, string>>({});
+  const [printing, setPrinting] = useState(false);
+  const age = ageInYears(rx.patient.birthDate);
+  const sex = rx.patient.sex === 'male' || rx.patient.sex === 'female' || rx.patient.sex === 'other' ? rx.patient.sex : 'unknown';
+
+  function reject(e: FormEvent): void {
+    e.preventDefault();
+    if (reason.trim().length >= 2) onReject(reason.trim());
+  }
+
+  function dispense(e: FormEvent): void {
+    e.preventDefault();
+    onDispense({
+      items: rx.items.map((i) => ({ itemId: i.id, quantity: Number(quantities[i.id] ?? i.quantity.value), lot: (lots[i.id] ?? '').trim() })),
+    });
+  }
+
+  const lotsComplete = rx.items.every((i) => (lots[i.id] ?? '').trim().length > 0);
+  return (
+    <article className={`rx-review rx-review--${rx.status}`} data-testid="rx-review-card" data-prescription-id={rx.id} data-status={rx.status}>
+      <header className="rx-review__header">
+        <h3 className="rx-review__title">
+          {rx.patient.name} · {t(`rx.print.sexes.${sex}`)} · {age === null ? '—' : t('rx.print.ageValue', { age })}
+        </h3>
+        <RxStatusBadge status={rx.status} />
+        <span className="rx-pad__meta">{t('rx.number', { number: rx.number })}</span>
+        {rx.version > 1 ? <span className="rx-pad__meta">{t('rx.version', { version: rx.version })}</span> : null}
+      </header>
+      <dl className="rx-review__facts">
+        <div>
+          <dt>{t('rx.review.allergies')}</dt>
+          <dd className={rx.patient.allergies.length > 0 ? 'rx-review__allergies' : undefined} data-testid="rx-review-allergies">
+            {rx.patient.allergies.length > 0 ? rx.patient.allergies.join('、') : t('rx.review.noAllergies')}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('rx.review.prescriber')}</dt>
+          <dd>
+            {rx.prescriber.name}
+            {rx.prescriber.qualificationNo ? `（${rx.prescriber.qualificationNo}）` : ''} · {shanghaiDateTime(rx.signedAt)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('rx.diagnosis')}</dt>
+          <dd>{rx.diagnosis || '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('rx.review.signature')}</dt>
+          <dd data-testid="rx-review-signature" data-valid={verification && verification !== 'failed' ? String(verification.valid) : 'unknown'}>
+            {verification === null
+              ? t('rx.review.verifying')
+              : verification === 'failed'
+                ? t('rx.review.notVerified', { reasons: '—' })
+                : verification.valid
+                  ? t('rx.review.verified', { name: verification.signer?.name ?? '', time: shanghaiDateTime(verification.signedAt) })
+                  : t('rx.review.notVerified', { reasons: verification.reasons.join('；') })}
+          </dd>
+        </div>
+      </dl>
+      <ol className="rx-review__items">
+        {rx.items.map((i) => (
+          <li key={i.id} data-testid="rx-item" data-medication-id={i.medicationId}>
+            <strong>{i.name}</strong> {i.strength} × {i.quantity.value}
+            {i.quantity.unit}
+            <span className="rx-review__sig">
+              {directions(i, i18n.language)} · {i.days}
+              {t('rx.item.days')}
+              {i.instructions ? ` · ${i.instructions}` : ''}
+            </span>
+            {i.dispensed ? (
+              <span className="rx-review__lot">
+                {t('rx.review.lot')} {i.dispensed.lot} × {i.dispensed.quantity}
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {rx.findings.length > 0 ? (
+        <section>
+          <h4 className="rx-pad__subtitle">{t('rx.review.findings')}</h4>
+          <FindingList findings={rx.findings} />
+        </section>
+      ) : null}
+      {errorCode ? (
+        <p className="clinic-form__error" role="alert">
+          {t(errorMessageKey(errorCode))}
+        </p>
+      ) : null}
+      {rx.status === 'under_review' && !rejecting ? (
+        <div className="rx-review__actions">
+          <button type="button" className="button button--primary" disabled={pending || verification === null} onClick={onApprove} data-testid="rx-approve">
+            {t('rx.review.approve')}
+          </button>
+          <button type="button" className="button clinic-button--danger" disabled={pending} onClick={() => setRejecting(true)} data-testid="rx-reject">
+            {t('rx.review.reject')}
+          </button>
+        </div>
+      ) : null}
+      {rx.status === 'under_review' && rejecting ? (
+        <form className="rx-review__form" onSubmit={reject}>
+          <label className="rx-field rx-field--wide">
+            <span className="rx-field__label">{t('rx.review.rejectReason')}</span>
+            <input className="field__input" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} autoFocus data-testid="rx-reject-reason" />
+          </label>
+          <button type="submit" className="button clinic-button--danger" disabled={pending || reason.trim().length < 2} data-testid="rx-reject-confirm">
+            {t('rx.review.confirmReject')}
+          </button>
+          <button type="button" className="button" onClick={() => setRejecting(false)}>
+            {t('rx.review.cancel')}
+          </button>
+        </form>
+      ) : null}
+      {rx.status === 'approved' ? (
+        <form className="rx-review__form" onSubmit={dispense} data-testid="rx-dispense-form">
+          {rx.items.map((i) => (
+            <fieldset key={i.id} className="rx-review__dispense">
+              <legend>{i.name}</legend>
+              <label className="rx-field">
+                <span className="rx-field__label">{t('rx.review.dispenseQuantity')}</span>
+                <input
+                  className="field__input rx-field__input--short"
+                  inputMode="numeric"
+                  value={quantities[i.id] ?? String(i.quantity.value)}
+                  onChange={(e) => setQuantities((q) => ({ ...q, [i.id]: e.target.value }))}
+                />
+              </label>
+              <label className="rx-field">
+                <span className="rx-field__label">{t('rx.review.lot')}</span>
+                <input className="field__input" value={lots[i.id] ?? ''} maxLength={40} onChange={(e) => setLots((l) => ({ ...l, [i.id]: e.target.value }))} data-testid="rx-lot" />
+              </label>
+            </fieldset>
+          ))}
+          <button type="submit" className="button button--primary" disabled={pending || !lotsComplete} data-testid="rx-dispense">
+            {t('rx.review.confirmDispense')}
+          </button>
+        </form>
+      ) : null}
+      {rx.version > 0 ? (
+        <button type="button" className="button clinic-button--small" onClick={() => setPrinting(true)}>
+          {t('rx.actions.print')}
+        </button>
+      ) : null}
+      {printing ? (
+        <PrintablePrescription prescriptionId={rx.id} reviewer={rx.review?.decision === 'approved' ? rx.review.by.name : null} dispenser={rx.dispensedBy?.name ?? null} onClose={() => setPrinting(false)} />
+      ) : null}
+    </article>
+  );
+}

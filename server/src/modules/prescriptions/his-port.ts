@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/**
+ * What prescribing needs from the county HIS (FHIR R4). The platform's HIS client
+ * (`integrations/his`, FhirHisClient) provides these calls; results are outside data and are parsed
+ * with zod here (fhir-formulary.ts, patient-record.ts) before anything trusts them.
+ */
+export interface PrescriptionHis {
+  /** Every Medication of the county formulary (a searchset Bundle or an array of resources). */
+  searchMedications(): Promise<unknown>;
+  /** One Medication, with its current stock. */
+  getMedication(id: string): Promise<unknown>;
+  /** The patient's record: a Bundle with Patient, AllergyIntolerance, MedicationStatement, Condition … */
+  patientRecord(hisPatientId: string): Promise<unknown>;
+  /** FHIR conditional create (`If-None-Exist`), so a retried write never creates a second resource. */
+  create(resource: { resourceType: string }, opts: { ifNoneExist: string }): Promise<unknown>;
+}
+
+/** Extension and code-system URLs the county HIS uses on its formulary (county-his/src/fhir/systems.ts). */
+export const HIS_EXT = {
+  route: 'urn:cloudclinic:route',
+  packageSize: 'urn:cloudclinic:package-size',
+  stock: 'urn:cloudclinic:stock',
+  pinyin: 'urn:cloudclinic:pinyin',
+  narcotic: 'urn:cloudclinic:narcotic',
+  psychotropic: 'urn:cloudclinic:psychotropic',
+  antibioticGrade: 'urn:cloudclinic:antibiotic-grade',
+  highAlert: 'urn:cloudclinic:high-alert',
+  drugClass: 'urn:cloudclinic:drug-class',
+} as const;
+
+export const HIS_SYSTEM = {
+  formulary: 'urn:cloudclinic:formulary',
+  atc: 'http://www.whocc.no/atc',
+  allergen: 'urn:cloudclinic:allergen',
+  snomed: 'http://snomed.info/sct',
+  icd10: 'http://hl7.org/fhir/sid/icd-10',
+  /** Identifiers the platform gives its own resources written to the HIS. */
+  prescription: 'urn:cloudclinic:prescription',
+  prescriptionItem: 'urn:cloudclinic:prescription-item',
+  dispense: 'urn:cloudclinic:dispense',
+} as const;
+
+const BundleSchema = z.object({ entry: z.array(z.object({ resource: z.unknown() })).default([]) });
+
+/** Entries of a Bundle (or the array itself): outside data, still unparsed. */
+export function resourcesOf(bundleOrList: unknown): unknown[] {
+  if (Array.isArray(bundleOrList)) return bundleOrList;
+  const bundle = BundleSchema.safeParse(bundleOrList);
+  return bundle.success ? bundle.data.entry.map((e) => e.resource).filter((r) => r !== undefined) : [];
+}
