@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { loadEnv } from 'vite';
 import { defineConfig } from 'vitest/config';
@@ -14,6 +15,15 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [react()],
     server: { port: 5173, proxy },
+    // Cornerstone3D (shared imaging): the DICOM image loader decodes in an ES-module web worker
+    // and must not be pre-bundled in dev (its worker URL is resolved relative to the module);
+    // dicom-parser is CommonJS and is pre-bundled instead. See cornerstonejs.org, "Vite".
+    // vtk.js (under Cornerstone) bundles xmlbuilder2, which extends Node's EventEmitter: the `events`
+    // package (a client dependency, aliased because pnpm keeps it out of xmlbuilder2's reach)
+    // provides it in the browser instead of an empty stub.
+    worker: { format: 'es' as const },
+    optimizeDeps: { exclude: ['@cornerstonejs/dicom-image-loader'], include: ['dicom-parser'] },
+    resolve: { alias: { events: fileURLToPath(new URL('./node_modules/events/events.js', import.meta.url)) } },
     preview: { proxy },
     build: {
       outDir: 'dist',

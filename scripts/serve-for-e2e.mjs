@@ -23,7 +23,13 @@ const env = {
 };
 await tsx(['server/src/db/cli/seed.ts'], { env });
 // The county PACS: an embedded Orthanc seeded with the demo studies, unless one is configured.
-const pacs = process.env.PACS_DICOMWEB_URL ? null : await startEmbeddedPacs({ storageDir: path.join(dataDir, 'orthanc') });
+// Without it (Orthanc missing and not root) only the imaging specs fail: the proxy answers 503.
+const pacs = process.env.PACS_DICOMWEB_URL
+  ? null
+  : await startEmbeddedPacs({ storageDir: path.join(dataDir, 'orthanc') }).catch((err) => {
+      console.error(`[serve-for-e2e] no embedded PACS: ${err instanceof Error ? err.message : err}`);
+      return null;
+    });
 if (pacs) env.PACS_DICOMWEB_URL = pacs.dicomwebUrl;
 // The county HIS simulator on a free port, unless one is configured.
 const his = process.env.HIS_FHIR_BASE_URL ? null : await startCountyHisProcess({ stdio: 'ignore' });

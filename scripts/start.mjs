@@ -15,7 +15,11 @@ await step('database: migrations and demo data', () => tsx(['server/src/db/cli/s
 // names another DICOMweb server. It stops with this process.
 const pacs = process.env.PACS_DICOMWEB_URL
   ? null
-  : await step('PACS: Orthanc with the demo studies', () => startEmbeddedPacs({ storageDir: path.join(process.env.DATA_DIR ?? path.join(ROOT, '.data'), 'orthanc') }));
+  : await step('PACS: Orthanc with the demo studies', () => startEmbeddedPacs({ storageDir: path.join(process.env.DATA_DIR ?? path.join(ROOT, '.data'), 'orthanc') })).catch((err) => {
+      // The rest of the app works without it; the imaging panel says the PACS cannot be reached.
+      info(`PACS not started: ${err instanceof Error ? err.message : err}`);
+      return null;
+    });
 // The county HIS: the FHIR R4 simulator (county-his/), unless HIS_FHIR_BASE_URL names a real one.
 const his = process.env.HIS_FHIR_BASE_URL
   ? null

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureChromium } from './lib/chromium.mjs';
+import { ensureOrthanc } from './lib/orthanc.mjs';
 import { pnpm, ROOT } from './lib/exec.mjs';
 import { info, step } from './lib/progress.mjs';
 import { setup } from './lib/setup-steps.mjs';
@@ -42,10 +43,11 @@ async function suite(name, fn) {
 
 await setup();
 await step('chromium for end-to-end tests', ensureChromium);
+await step('orthanc (embedded PACS) for imaging tests', async () => (await ensureOrthanc()).plugin);
 
 await suite('typecheck', () => pnpm(['-r', '--workspace-concurrency=1', '--no-bail', 'typecheck']));
 await suite('lint', () => pnpm(['exec', 'eslint', '--max-warnings=0', '.']));
-for (const pkg of ['shared', 'county-his', 'client', 'server']) {
+for (const pkg of ['shared', 'county-his', 'pacs-seed', 'client', 'server']) {
   const out = path.join(reports, `${pkg}.json`);
   await suite(`unit + integration tests: ${pkg}`, async () => {
     try {

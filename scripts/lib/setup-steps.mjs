@@ -14,6 +14,7 @@ const WORKSPACE_MANIFESTS = [
   'client/package.json',
   'shared/package.json',
   'e2e/package.json',
+  'pacs-seed/package.json',
 ];
 
 export function installDependencies() {

@@ -6,3 +6,6 @@ export * from './api/health';
 export * from './signaling/index';
 export * from './resident-id';
 export * from './api/clinic';
+export * from './api/prescriptions';
+export * from './api/imaging';
+export * from './api/field';

@@ -5,6 +5,8 @@ import { clinicApi } from '../../api/clinic-api';
 import { LoadError } from '../../features/clinic/LoadError';
 import { ConsultationPanels } from '../../features/consultation/ConsultationPanels';
 import { EndConsultationDialog } from '../../features/consultation/EndConsultationDialog';
+import { FieldAssist } from '../../features/field/FieldAssist';
+import { FieldInviteControl } from '../../features/field/FieldInviteControl';
 import { ImagingPanel } from '../../features/consultation/ImagingPanel';
 import { PrescriptionPanel } from '../../features/consultation/PrescriptionPanel';
 import { RecordPanel } from '../../features/consultation/RecordPanel';
@@ -66,6 +68,7 @@ function ConsultationScreen({ consultationId }: { consultationId: string }) {
             {a ? <StatusBadge status={a.status} /> : null}
           </p>
         ) : null}
+        {c && !ended && c.myRole === 'expert' ? <FieldInviteControl consultationId={consultationId} /> : null}
         {c && !ended && c.myRole === 'expert' ? (
           <button type="button" className="button clinic-button--danger" onClick={() => setConfirmOpen(true)} data-testid="btn-end-consult">
             {t('consultation.end.button')}
@@ -87,7 +90,10 @@ function ConsultationScreen({ consultationId }: { consultationId: string }) {
           consultationId={consultationId}
           onLeave={backToQueue}
           sidePanel={
-            <ConsultationPanels
+            <>
+              {/* Field consultations: the field doctor's video to mark up, and the live vitals (renders nothing otherwise). */}
+              <FieldAssist consultationId={consultationId} />
+              <ConsultationPanels
               panels={{
                 record: <RecordPanel consultationId={consultationId} />,
                 imaging: <ImagingPanel consultationId={consultationId} />,
@@ -95,6 +101,7 @@ function ConsultationScreen({ consultationId }: { consultationId: string }) {
                 note: <NoteEditor editor={note} />,
               }}
             />
+            </>
           }
         />
       ) : null}

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { clinicApi } from '../../api/clinic-api';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError } from '../../features/clinic/LoadError';
+import { FieldConsultationList } from '../../features/field/FieldConsultationList';
 import { defaultSession, SessionPicker } from '../../features/clinic/SessionPicker';
 import { ExpertQueuePanel } from '../../features/queue/ExpertQueuePanel';
 import { useResource } from '../../hooks/clinic/useResource';
@@ -19,6 +20,7 @@ export function ExpertHomePage() {
   return (
     <div className="page clinic-page" data-testid="expert-home">
       <PageHeader title={t('expert.homeTitle')} intro={t('expert.homeIntro')} />
+      <FieldConsultationList linkTo={(id) => `/expert/consultations/${encodeURIComponent(id)}`} />
       {sessions.loading ? <p role="status">{t('clinic.loading')}</p> : null}
       {sessions.errorCode ? <LoadError code={sessions.errorCode} onRetry={sessions.reload} /> : null}
       {sessions.data && list.length === 0 ? <p className="notice">{t('clinic.sessions.none')}</p> : null}

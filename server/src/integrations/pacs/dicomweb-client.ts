@@ -53,7 +53,9 @@ export class DicomwebClient {
   get(path: string, opts: { query?: URLSearchParams; accept?: string; signal?: AbortSignal } = {}): Promise<UpstreamResponse> {
     const url = new URL(this.base.toString());
     url.pathname = `${this.base.pathname}/${path.replace(/^\/+/, '')}`;
-    if (opts.query) url.search = opts.query.toString();
+    // Commas separate list values in DICOMweb (`includefield=a,b`, `viewport=96,96`); some servers
+    // (Orthanc) do not decode `%2C`, so they travel literally, as RFC 3986 allows in a query.
+    if (opts.query) url.search = opts.query.toString().replace(/%2C/gi, ',');
     const headers: http.OutgoingHttpHeaders = { accept: opts.accept ?? 'application/dicom+json', 'accept-encoding': 'identity' };
     if (this.authorization) headers['authorization'] = this.authorization;
     const transport = url.protocol === 'https:' ? https : http;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATC_SYSTEM, FORMULARY_EXT, FORMULARY_SYSTEM } from '../../integrations/his/formulary-item';
 
 /**
  * What prescribing needs from the county HIS (FHIR R4). The platform's HIS client
@@ -16,22 +17,12 @@ export interface PrescriptionHis {
   create(resource: { resourceType: string }, opts: { ifNoneExist: string }): Promise<unknown>;
 }
 
-/** Extension and code-system URLs the county HIS uses on its formulary (county-his/src/fhir/systems.ts). */
-export const HIS_EXT = {
-  route: 'urn:cloudclinic:route',
-  packageSize: 'urn:cloudclinic:package-size',
-  stock: 'urn:cloudclinic:stock',
-  pinyin: 'urn:cloudclinic:pinyin',
-  narcotic: 'urn:cloudclinic:narcotic',
-  psychotropic: 'urn:cloudclinic:psychotropic',
-  antibioticGrade: 'urn:cloudclinic:antibiotic-grade',
-  highAlert: 'urn:cloudclinic:high-alert',
-  drugClass: 'urn:cloudclinic:drug-class',
-} as const;
+/** Extension URLs of the county formulary: one definition, in the HIS integration. */
+export const HIS_EXT = FORMULARY_EXT;
 
 export const HIS_SYSTEM = {
-  formulary: 'urn:cloudclinic:formulary',
-  atc: 'http://www.whocc.no/atc',
+  formulary: FORMULARY_SYSTEM,
+  atc: ATC_SYSTEM,
   allergen: 'urn:cloudclinic:allergen',
   snomed: 'http://snomed.info/sct',
   icd10: 'http://hl7.org/fhir/sid/icd-10',
