@@ -1,3 +1,4 @@
+import { PrescriptionStatusSchema, type PrescriptionStatus } from '@cloudclinic/shared';
 import type { KioskAppointmentView } from '@cloudclinic/shared';
 import { useTranslation } from 'react-i18next';
 import { useCountdown } from '../../hooks/clinic/useCountdown';
@@ -34,7 +35,7 @@ export function SummaryStep({ appointment: a, onDone }: SummaryStepProps) {
             <ul className="kiosk-summary__rx">
               {prescriptions.map((rx) => (
                 <li key={rx.id}>
-                  {rx.items.join('、')} <span className="kiosk-summary__rx-status">（{rx.status}）</span>
+                  {rx.items.join('、')} <span className="kiosk-summary__rx-status">（{rxStatusLabel(t, rx.status)}）</span>
                 </li>
               ))}
             </ul>
@@ -59,4 +60,10 @@ export function SummaryStep({ appointment: a, onDone }: SummaryStepProps) {
       </button>
     </section>
   );
+}
+
+/** The prescription status in words; an unknown status (newer server) is shown as sent. */
+function rxStatusLabel(t: (key: `rx.status.${PrescriptionStatus}`) => string, status: string): string {
+  const parsed = PrescriptionStatusSchema.safeParse(status);
+  return parsed.success ? t(`rx.status.${parsed.data}`) : status;
 }
