@@ -34,6 +34,8 @@ import { createPrescriptions, type Prescriptions } from './modules/prescriptions
 import { prescriptionHis } from './modules/prescriptions/his-adapter';
 import { prescriptionRoutes } from './http/routes/prescription-routes';
 import { registerPrescriptionHandlers } from './realtime/prescription-handlers';
+import { createField, type Field } from './modules/field/create-field';
+import { fieldRoutes } from './http/routes/field-routes';
 
 export interface RouteMount {
   path: string;
@@ -63,6 +65,8 @@ export interface Services {
   notes: NoteService;
   /** Online prescriptions: pad, safety checks, signature, review, dispensing. */
   prescriptions: Prescriptions;
+  /** Field medicine: invitations, ambulance consultations, vitals in the record, attachments. */
+  field: Field;
   /** Feature routers mounted under /api behind authentication. */
   routes: RouteMount[];
   /** Feature request handlers registered on every authenticated socket. */
@@ -114,6 +118,8 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
     log: log.child({ module: 'prescriptions' }),
   });
   routes.push({ path: '/', router: prescriptionRoutes(prescriptions) });
+  const field = createField({ prisma, access, audit, events, outbox, his, secret: config.jwtSecret });
+  routes.push({ path: '/', router: fieldRoutes(field) });
   const startedAt = Date.now();
   const health: HealthProbe = {
     version: VERSION,
@@ -154,6 +160,7 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
     consultations,
     notes,
     prescriptions,
+    field,
     routes,
     socketHandlers: [
       (socket, dispatcher) => registerClinicHandlers(socket, dispatcher, queue),

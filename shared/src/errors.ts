@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   already_booked: 409,
   session_full: 409,
   revision_conflict: 409,
+  /** A field invitation past its expiry (ask the expert for a new one). */
+  invitation_expired: 410,
   payload_too_large: 413,
   account_locked: 423,
   rate_limited: 429,

@@ -35,9 +35,27 @@ export async function captureMicrophone(deviceId?: string | null): Promise<Media
   return firstTrack(stream, 'audio');
 }
 
+/** Field links (5G at best, satellite at worst): 360p at 15 fps is what the encoder will be allowed to send. */
+const FIELD_CAMERA_CONSTRAINTS: MediaTrackConstraints = {
+  width: { ideal: 640 },
+  height: { ideal: 360 },
+  frameRate: { ideal: 15, max: 15 },
+};
+
+export interface CameraOptions {
+  /** `environment`: the rear camera (a field doctor shows the patient, not themselves). Ignored when a device is chosen. */
+  facingMode?: 'user' | 'environment' | null;
+  profile?: MediaProfile;
+}
+
+/** `field`: the low-bandwidth profile for ships and ambulances (see encodings.ts). */
+export type MediaProfile = 'standard' | 'field';
+
 /** A camera. `exact` for a second camera, which must not silently fall back to the first one. */
-export async function captureCamera(deviceId?: string | null, exact = false): Promise<MediaStreamTrack> {
-  const stream = await navigator.mediaDevices.getUserMedia({ video: withDevice(CAMERA_CONSTRAINTS, deviceId, exact) });
+export async function captureCamera(deviceId?: string | null, exact = false, opts: CameraOptions = {}): Promise<MediaStreamTrack> {
+  const base = opts.profile === 'field' ? FIELD_CAMERA_CONSTRAINTS : CAMERA_CONSTRAINTS;
+  const facing = !deviceId && opts.facingMode ? { facingMode: { ideal: opts.facingMode } } : {};
+  const stream = await navigator.mediaDevices.getUserMedia({ video: withDevice({ ...base, ...facing }, deviceId, exact) });
   const track = await firstTrack(stream, 'video');
   track.contentHint = 'motion';
   return track;

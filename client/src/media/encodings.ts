@@ -19,6 +19,16 @@ export const CAMERA_CODEC_OPTIONS: types.ProducerCodecOptions = { videoGoogleSta
 /** Opus with in-band FEC and DTX: island links lose packets, and silence should cost nothing. */
 export const MIC_CODEC_OPTIONS: types.ProducerCodecOptions = { opusStereo: false, opusFec: true, opusDtx: true };
 
+/**
+ * Field profile (ship / ambulance, 5G down to satellite): one 360p layer at 15 fps and at most
+ * 350 kbps — simulcast would spend the scarce uplink on copies. Temporal layers (L1T3) still let the
+ * SFU thin the frame rate for a weak receiver.
+ */
+export const FIELD_CAMERA_ENCODINGS: types.RtpEncodingParameters[] = [{ maxBitrate: 350_000, maxFramerate: 15, scalabilityMode: 'L1T3' }];
+export const FIELD_CAMERA_CODEC_OPTIONS: types.ProducerCodecOptions = { videoGoogleStartBitrate: 250 };
+/** Opus for lossy links: in-band FEC, DTX, and a voice bitrate that leaves room for FEC. */
+export const FIELD_MIC_CODEC_OPTIONS: types.ProducerCodecOptions = { ...MIC_CODEC_OPTIONS, opusMaxAverageBitrate: 24_000, opusPtime: 20 };
+
 export interface ProduceSettings {
   encodings?: types.RtpEncodingParameters[];
   codecOptions?: types.ProducerCodecOptions;
@@ -26,11 +36,12 @@ export interface ProduceSettings {
 }
 
 /** How each source is sent; `codecs` are the device's send capabilities (VP8 is preferred for video). */
-export function produceSettings(source: MediaSource, codecs: readonly types.RtpCodecCapability[]): ProduceSettings {
-  if (source === 'microphone' || source === 'screen_audio') return { codecOptions: MIC_CODEC_OPTIONS };
+export function produceSettings(source: MediaSource, codecs: readonly types.RtpCodecCapability[], profile: 'standard' | 'field' = 'standard'): ProduceSettings {
+  if (source === 'microphone' || source === 'screen_audio') return { codecOptions: profile === 'field' ? FIELD_MIC_CODEC_OPTIONS : MIC_CODEC_OPTIONS };
   const vp8 = codecs.find((c) => c.mimeType.toLowerCase() === 'video/vp8');
   const codec = vp8 ? { codec: vp8 } : {};
   if (source === 'screen') return { encodings: SCREEN_ENCODINGS, ...codec };
+  if (profile === 'field') return { encodings: FIELD_CAMERA_ENCODINGS, codecOptions: FIELD_CAMERA_CODEC_OPTIONS, ...codec };
   return { encodings: CAMERA_ENCODINGS, codecOptions: CAMERA_CODEC_OPTIONS, ...codec };
 }
 

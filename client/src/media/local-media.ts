@@ -1,5 +1,5 @@
 import type { MediaSource } from '@cloudclinic/shared';
-import { captureCamera, captureMicrophone, captureScreen } from './capture';
+import { captureCamera, captureMicrophone, captureScreen, type MediaProfile } from './capture';
 import type { LocalMediaState, LocalSourceState } from './room-events';
 
 export type LocalSource = Extract<MediaSource, 'microphone' | 'camera' | 'screen' | 'camera2'>;
@@ -30,6 +30,9 @@ export class LocalMedia {
   micMuted = false;
   audioOnly = false;
   camera2DeviceId: string | null = null;
+  /** Which way the (first) camera faces when no device is chosen; null: the browser's choice. */
+  facingMode: 'user' | 'environment' | null = null;
+  profile: MediaProfile = 'standard';
   readonly devices: { audioinput: string | null; videoinput: string | null };
 
   constructor(private readonly opts: LocalMediaOptions) {
@@ -49,7 +52,7 @@ export class LocalMedia {
       source === 'microphone'
         ? await captureMicrophone(this.devices.audioinput)
         : source === 'camera'
-          ? await captureCamera(this.devices.videoinput)
+          ? await captureCamera(this.devices.videoinput, false, { facingMode: this.facingMode, profile: this.profile })
           : source === 'camera2'
             ? await captureCamera(this.camera2DeviceId, true)
             : await captureScreen();
@@ -126,6 +129,7 @@ export class LocalMedia {
       camera2: { ...source('camera2'), deviceId: this.camera2DeviceId },
       audioOnly: this.audioOnly,
       devices: { ...this.devices },
+      facingMode: this.facingMode,
     };
   }
 

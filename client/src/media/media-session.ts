@@ -1,6 +1,7 @@
 import { MediaSourceSchema, type IceServer, type RoomNotification } from '@cloudclinic/shared';
 import { Device, type types } from 'mediasoup-client';
 import { ConsumerSet } from './consumer-set';
+import type { DataChannelOptions } from './data-channels';
 import { watchIce } from './ice-watchdog';
 import type { LocalSource, Publication } from './local-media';
 import { ProducerSet } from './producer-set';
@@ -16,6 +17,8 @@ export interface SessionCallbacks {
   /** ICE restarts did not bring the media back: this session is unusable. */
   onBroken(): void;
   audioOnly(): boolean;
+  /** How the camera and microphone are encoded (default `standard`). */
+  profile?(): 'standard' | 'field';
 }
 
 class SessionClosedError extends Error {
@@ -32,6 +35,7 @@ export class MediaSession {
   private producers: ProducerSet | null = null;
   private consumers: ConsumerSet | null = null;
   private readonly dataConsumers = new Map<string, types.DataConsumer>();
+  private readonly dataProducers = new Set<types.DataProducer>();
   private readonly cleanups: (() => void)[] = [];
   private accepting = false;
   private isReady = false;
@@ -71,7 +75,7 @@ export class MediaSession {
     this.assertOpen();
     const send = await this.createTransport(device, 'send', joined.iceServers);
     const recv = await this.createTransport(device, 'recv', joined.iceServers);
-    this.producers = new ProducerSet(this.signaling, send, device);
+    this.producers = new ProducerSet(this.signaling, send, device, this.cb.profile?.() ?? 'standard');
     this.consumers = new ConsumerSet(this.signaling, recv, this.cb.emit, this.cb.audioOnly());
     await this.signaling.request('room.ready', { rtpCapabilities: device.recvRtpCapabilities, sctpCapabilities: SCTP_CAPABILITIES });
     this.assertOpen();
@@ -81,6 +85,25 @@ export class MediaSession {
   /** Makes the producers match `desired` (publish, replace track, pause/resume, close). */
   reconcile(desired: () => ReadonlyMap<LocalSource, Publication>): Promise<void> {
     return this.producers && !this.closed ? this.producers.reconcile(desired) : Promise.resolve();
+  }
+
+  /** Opens a data channel to the SFU, which forwards it to every other participant. */
+  async produceData(label: string, opts: DataChannelOptions): Promise<types.DataProducer> {
+    const send = this.transports.find((t) => t.direction === 'send' && !t.closed);
+    if (!send || !this.isReady || this.closed) throw new SessionClosedError('session not ready');
+    const producer = await send.produceData({
+      ordered: opts.ordered,
+      label,
+      ...(opts.maxRetransmits !== undefined ? { maxRetransmits: opts.maxRetransmits } : {}),
+      ...(opts.maxPacketLifeTime !== undefined ? { maxPacketLifeTime: opts.maxPacketLifeTime } : {}),
+    });
+    if (this.closed) {
+      producer.close();
+      throw new SessionClosedError('session closed');
+    }
+    this.dataProducers.add(producer);
+    producer.observer.once('close', () => this.dataProducers.delete(producer));
+    return producer;
   }
 
   setVideoReceiving(receiving: boolean): Promise<void> {
@@ -102,6 +125,7 @@ export class MediaSession {
     this.producers?.close();
     this.consumers?.close();
     for (const dc of this.dataConsumers.values()) dc.close();
+    for (const dp of this.dataProducers) dp.close();
     for (const t of this.transports) t.close();
   }
 
@@ -124,6 +148,21 @@ export class MediaSession {
         if (!source.success) return fail(new TypeError('producer without a source'));
         const paused = appData['paused'] === true;
         this.signaling.request('producer.create', { transportId: transport.id, kind, rtpParameters, source: source.data, paused }).then(ok, fail);
+      });
+      transport.on('producedata', ({ sctpStreamParameters, label, protocol }, ok, fail) => {
+        this.signaling
+          .request('dataProducer.create', {
+            transportId: transport.id,
+            sctpStreamParameters: {
+              streamId: sctpStreamParameters.streamId ?? 0,
+              ...(sctpStreamParameters.ordered !== undefined ? { ordered: sctpStreamParameters.ordered } : {}),
+              ...(sctpStreamParameters.maxRetransmits !== undefined ? { maxRetransmits: sctpStreamParameters.maxRetransmits } : {}),
+              ...(sctpStreamParameters.maxPacketLifeTime !== undefined ? { maxPacketLifeTime: sctpStreamParameters.maxPacketLifeTime } : {}),
+            },
+            label: label ?? '',
+            ...(protocol ? { protocol } : {}),
+          })
+          .then(ok, fail);
       });
     }
     this.cleanups.push(

@@ -19,6 +19,7 @@ export class ProducerSet {
     private readonly signaling: Pick<SignalingChannel, 'request'>,
     private readonly transport: types.Transport,
     private readonly device: types.Device,
+    private readonly profile: 'standard' | 'field' = 'standard',
   ) {}
 
   reconcile(desired: () => ReadonlyMap<LocalSource, Publication>): Promise<void> {
@@ -59,7 +60,7 @@ export class ProducerSet {
       track: want.track,
       stopTracks: false, // LocalMedia owns the tracks: they survive a reconnect and are sent again
       appData: { source, paused: want.paused },
-      ...produceSettings(source, this.device.sendRtpCapabilities.codecs ?? []),
+      ...produceSettings(source, this.device.sendRtpCapabilities.codecs ?? [], this.profile),
     });
     if (this.closed) return producer.close();
     if (want.paused) producer.pause(); // the server created it paused already

@@ -1,5 +1,7 @@
 import type { RoomNotification } from '@cloudclinic/shared';
+import type { MediaProfile } from './capture';
 import { ConnectionTracker, type ConnectionReason, type ConnectionSnapshot } from './connection-state';
+import { DataChannelSet, type DataChannelOptions, type DataSender } from './data-channels';
 import { Emitter } from './emitter';
 import { LocalMedia, type LocalSource } from './local-media';
 import { isScreenPickerCancel, toMediaFailure } from './media-errors';
@@ -20,6 +22,10 @@ export interface RoomClientOptions {
   /** What to send on arrival (default: microphone and camera). */
   startWith?: { microphone?: boolean; camera?: boolean };
   socketFactory?: SocketFactory;
+  /** `field`: low-bandwidth camera and voice settings for ships and ambulances (default `standard`). */
+  profile?: MediaProfile;
+  /** Which way the camera should face when no device is chosen (`environment`: rear camera). */
+  facingMode?: 'user' | 'environment';
 }
 
 const FINAL_JOIN_ERRORS: Readonly<Record<string, RoomEndReason>> = { forbidden: 'forbidden', not_found: 'not_found', unauthorized: 'auth' };
@@ -36,6 +42,7 @@ export class RoomClient {
   private readonly local: LocalMedia;
   private readonly tracker = new ConnectionTracker();
   private readonly quality: QualityMonitor;
+  private readonly dataChannels = new DataChannelSet();
   private session: MediaSession | null = null;
   private generation = 0;
   private failures = 0;
@@ -53,6 +60,8 @@ export class RoomClient {
       onChange: (state) => this.events.emit('local', state),
       onEnded: (source) => void this.onTrackEnded(source),
     });
+    this.local.profile = opts.profile ?? 'standard';
+    this.local.facingMode = opts.facingMode ?? null;
     this.quality = new QualityMonitor(
       () => this.session?.stats() ?? Promise.resolve([]),
       (quality) => this.events.emit('quality', { quality }),
@@ -167,6 +176,33 @@ export class RoomClient {
     });
   }
 
+  /** Turns the camera to face the user or the scene (phones: front / rear); reopens it if it is on. */
+  async setFacingMode(facingMode: 'user' | 'environment'): Promise<void> {
+    this.local.facingMode = facingMode;
+    this.local.devices.videoinput = null; // a chosen device would override the direction
+    this.local.changed();
+    if (!this.local.get('camera')) return;
+    await this.local.withPending('camera', async () => {
+      this.local.stop('camera'); // phones cannot open the second camera while the first is open
+      await this.open('camera'); // a failure is reported as a media error; the camera stays off
+      await this.publish();
+    });
+  }
+
+  /**
+   * A data channel to every other participant (through the SFU), reopened after every reconnect.
+   * `ordered: false` with `maxRetransmits` / `maxPacketLifeTime`: late messages are dropped, not delayed.
+   * Receive with the `dataMessage` event.
+   */
+  produceData(label: string, opts: DataChannelOptions): DataSender {
+    return this.dataChannels.sender(label, opts);
+  }
+
+  /** The current transports' WebRTC stats (none while reconnecting). */
+  transportStats(): Promise<RTCStatsReport[]> {
+    return this.session?.stats() ?? Promise.resolve([]);
+  }
+
   setPreferredLayers(consumerId: string, spatialLayer: number): void {
     this.session?.setPreferredLayer(consumerId, Math.max(0, Math.min(2, Math.round(spatialLayer))));
   }
@@ -219,6 +255,7 @@ export class RoomClient {
       },
       onBroken: () => current() && this.rejoin('media'),
       audioOnly: () => this.local.audioOnly,
+      profile: () => this.local.profile,
     });
     this.session = session;
     session.join().then(
@@ -227,6 +264,7 @@ export class RoomClient {
         this.failures = 0;
         this.tracker.setJoined(true);
         this.updateConnection();
+        this.dataChannels.attach((label, opts) => session.produceData(label, opts));
         await this.publish();
       },
       (err: unknown) => {
@@ -245,6 +283,7 @@ export class RoomClient {
   /** Ends the current media session (remote tracks are gone until the next join). */
   private dropSession(reason?: ConnectionReason): void {
     this.generation += 1;
+    this.dataChannels.detach();
     if (this.session) {
       this.session.close();
       this.session = null;
@@ -296,6 +335,7 @@ export class RoomClient {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     this.quality.stop();
+    this.dataChannels.close();
     this.local.close();
     if (!keepSocket) this.signaling.close();
     this.updateConnection(true);

@@ -34,6 +34,8 @@ export interface LocalMediaState {
   audioOnly: boolean;
   /** Chosen input devices (null: the browser default). */
   devices: { audioinput: string | null; videoinput: string | null };
+  /** Which way the camera faces (rear for field doctors); absent or null: the browser's choice. */
+  facingMode?: 'user' | 'environment' | null;
 }
 
 /** Why the room was left for good. */

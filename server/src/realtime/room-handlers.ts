@@ -9,6 +9,7 @@ import type { Room } from '../media/room';
 import type { RoomRegistry } from '../media/room-registry';
 import type { AuditLog } from '../modules/audit/audit-log';
 import type { ConsultationAccess } from '../modules/consultations/consultation-access';
+import { assertMayProduceData } from '../modules/field/data-channel-policy';
 import type { EventBus } from '../modules/events/event-bus';
 import type { AppSocket } from './socket-server';
 import type { Dispatcher } from './dispatcher';
@@ -159,6 +160,7 @@ export function registerRoomHandlers(socket: AppSocket, dispatcher: Dispatcher, 
     },
     'dataProducer.create': async ({ transportId, sctpStreamParameters, label, protocol }) => {
       const { room, peer } = joined();
+      assertMayProduceData(peer.identity.participantRole, label);
       const dp = await room.produceData(peer, transportId, { sctpStreamParameters, label, protocol });
       return { id: dp.id };
     },

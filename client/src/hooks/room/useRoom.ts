@@ -3,7 +3,9 @@ import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { holdActivity } from '../../state/activity-hold';
 import { apiClient } from '../../api/api-request';
 import { browserPreferenceStorage, loadDevicePreferences } from '../../media/device-preferences';
+import type { MediaProfile } from '../../media/capture';
 import { RoomClient, type DeviceKind } from '../../media/room-client';
+import { RoomDataHub } from '../../media/room-data-hub';
 import type { TokenProvider } from '../../media/signaling-channel';
 import { createRoomStore, type RoomSnapshot } from '../../state/room-store';
 import { sessionStore } from '../../state/session-store';
@@ -18,6 +20,8 @@ export interface RoomActions {
   setAudioOnly(audioOnly: boolean): void;
   switchDevice(kind: DeviceKind, deviceId: string | null): void;
   setPreferredLayers(consumerId: string, spatialLayer: number): void;
+  /** Front or rear camera (phones). */
+  setFacingMode(facingMode: 'user' | 'environment'): void;
   dismissMediaError(source: MediaSource): void;
   /** Try to reconnect now (after `failed`). */
   retry(): void;
@@ -27,11 +31,17 @@ export interface RoomActions {
 export interface UseRoom {
   state: RoomSnapshot;
   actions: RoomActions;
+  /** Data channels (send / receive) and transport stats, stable for the room's life. */
+  data: RoomDataHub;
 }
 
 export interface UseRoomOptions {
   /** What to send on arrival (default: microphone and camera). */
   startWith?: { microphone?: boolean; camera?: boolean };
+  /** `field`: low-bandwidth encodings (ships, ambulances). */
+  profile?: MediaProfile;
+  /** Camera direction when no device is chosen (`environment`: rear). */
+  facingMode?: 'user' | 'environment';
 }
 
 /** The access token is read from the session at every (re)connect, and refreshed when it expired. */
@@ -49,6 +59,9 @@ export function useRoom(consultationId: string, options: UseRoomOptions = {}): U
   const clientRef = useRef<RoomClient | null>(null);
   const startMic = options.startWith?.microphone;
   const startCamera = options.startWith?.camera;
+  const profile = options.profile;
+  const facingMode = options.facingMode;
+  const data = useMemo(() => new RoomDataHub(), []);
 
   useEffect(() => {
     const client = new RoomClient({
@@ -56,19 +69,24 @@ export function useRoom(consultationId: string, options: UseRoomOptions = {}): U
       tokens: sessionTokens,
       devices: loadDevicePreferences(browserPreferenceStorage()),
       startWith: { microphone: startMic ?? true, camera: startCamera ?? true },
+      ...(profile ? { profile } : {}),
+      ...(facingMode ? { facingMode } : {}),
     });
     const disconnect = store.connect(client);
+    data.attach(client);
     // People talk in a consultation without touching the keyboard: keep the session alive meanwhile.
     const releaseActivity = holdActivity();
     clientRef.current = client;
     client.join().catch((err: unknown) => console.warn('[room] join failed', err));
     return () => {
       client.leave();
+      data.detach();
       releaseActivity();
       disconnect();
       if (clientRef.current === client) clientRef.current = null;
     };
-  }, [consultationId, store, startMic, startCamera]);
+    // facingMode is the initial direction (constant per page); later turns go through actions.setFacingMode.
+  }, [consultationId, store, startMic, startCamera, profile, facingMode, data]);
 
   const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 
@@ -87,11 +105,12 @@ export function useRoom(consultationId: string, options: UseRoomOptions = {}): U
       setAudioOnly: (audioOnly) => run((c) => c.setAudioOnly(audioOnly)),
       switchDevice: (kind, deviceId) => run((c) => c.switchDevice(kind, deviceId)),
       setPreferredLayers: (consumerId, layer) => run((c) => c.setPreferredLayers(consumerId, layer)),
+      setFacingMode: (facing) => run((c) => c.setFacingMode(facing)),
       dismissMediaError: (source) => store.dismissMediaError(source),
       retry: () => run((c) => c.retry()),
       leave: () => run((c) => c.leave()),
     };
   }, [store]);
 
-  return { state, actions };
+  return { state, actions, data };
 }
