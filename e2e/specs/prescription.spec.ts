@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { CallResultSchema, ConsultationViewSchema, PrescriptionListSchema, SignedDocumentSchema, SignedPrescriptionPayloadSchema } from '@cloudclinic/shared';
 import { DEMO_PASSWORD } from '../support/auth';
-import { ApiUser, appointment, cardiologySession, ensureBooked, institutionId } from '../support/clinic-api';
+import { ApiUser, appointment, book, institutionId, ownCardiologySession } from '../support/clinic-api';
 import { kioskCheckIn, test } from '../support/clinic-pages';
 
 // Kiosk and expert in a video room, plus the pharmacist, on a 2-core machine.
@@ -14,9 +14,9 @@ async function openPad(expert: Page): Promise<void> {
 
 test('王建国: the expert prescribes amlodipine and signs; the pharmacist approves and dispenses; the kiosk summary shows it', async ({ devices, request }) => {
   const admin = await ApiUser.login(request, 'admin');
-  const session = await cardiologySession(admin);
+  const session = await ownCardiologySession(admin);
   const sscph = await institutionId(admin, 'sscph');
-  const appt = await ensureBooked(admin, session.id, { hisPatientId: 'p-0001', patientName: '王建国', institutionId: sscph });
+  const appt = await book(admin, session.id, { hisPatientId: 'p-0001', patientName: '王建国', institutionId: sscph });
 
   const kiosk = await devices.open('kiosk.shengsi', /\/kiosk/);
   await kioskCheckIn(kiosk, appt.code);

@@ -1,6 +1,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import {
   AppointmentViewSchema,
+  ClinicSessionViewSchema,
   KioskAppointmentViewSchema,
   LoginResponseSchema,
   QueueViewSchema,
@@ -101,4 +102,39 @@ export function cancel(admin: ApiUser, appointmentId: string): Promise<Appointme
 
 export function appointment(user: ApiUser, appointmentId: string): Promise<KioskAppointmentView> {
   return user.get(`/api/appointments/${appointmentId}`, KioskAppointmentViewSchema);
+}
+
+type Row = Record<string, unknown>;
+const rows = (data: unknown, key: string): Row[] => {
+  if (typeof data !== 'object' || data === null || !(key in data)) throw new Error(`unexpected response without ${key}`);
+  const list: unknown = (data as Row)[key];
+  if (!Array.isArray(list)) throw new Error(`unexpected ${key}`);
+  return list.filter((r): r is Row => typeof r === 'object' && r !== null);
+};
+
+/**
+ * A cardiology session of 陈建华 of its own for one spec, published now through the coordinator API,
+ * so the spec's patients start fresh whatever other specs did to the seeded session.
+ */
+export async function ownCardiologySession(admin: ApiUser): Promise<ClinicSessionView> {
+  const experts = await admin.get('/api/directory/users?role=expert', { parse: (d) => rows(d, 'users') });
+  const expert = experts.find((u) => u['displayName'] === '陈建华');
+  const institutions = await admin.get('/api/directory/institutions', { parse: (d) => rows(d, 'institutions') });
+  const zjh = institutions.find((i) => i['code'] === 'zjh');
+  const dept = zjh ? rows(zjh, 'departments').find((d) => d['nameEn'] === 'Cardiology') : undefined;
+  const sscph = await institutionId(admin, 'sscph');
+  if (!expert || !dept) throw new Error('demo directory lacks 陈建华 or cardiology');
+  const now = Date.now();
+  return admin.post(
+    '/api/sessions',
+    {
+      expertId: expert['id'],
+      departmentId: dept['id'],
+      startsAt: new Date(now - 10 * 60_000).toISOString(),
+      endsAt: new Date(now + 4 * 3600_000).toISOString(),
+      capacity: 10,
+      institutionIds: [sscph],
+    },
+    ClinicSessionViewSchema,
+  );
 }
