@@ -462,6 +462,9 @@ export const en: Messages = {
       shareStop: 'Click to stop sharing',
       audioOnly: 'Audio only',
       audioOnlyHint: 'For weak networks: no video sent or received',
+      camera2: 'Second source',
+      camera2Start: 'Click to send a second video source (e.g. an ultrasound device); choose it under "Devices"',
+      camera2Stop: 'Click to stop sending the second video source',
       devices: 'Devices',
       leave: 'Leave',
     },
@@ -487,6 +490,10 @@ export const en: Messages = {
       default: 'System default',
       none: 'None',
       close: 'Done',
+    },
+    camera2: {
+      own: 'My second video source',
+      marks: 'Marks on the second video source',
     },
     source: {
       microphone: 'the microphone',

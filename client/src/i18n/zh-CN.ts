@@ -464,6 +464,9 @@ export const zhCN = {
       shareStop: '点击停止共享',
       audioOnly: '仅音频',
       audioOnlyHint: '弱网时使用：不发送也不接收视频',
+      camera2: '第二视频源',
+      camera2Start: '点击发送第二视频源（如超声设备），可在“设备设置”中选择设备',
+      camera2Stop: '点击停止发送第二视频源',
       devices: '设备设置',
       leave: '离开问诊',
     },
@@ -489,6 +492,10 @@ export const zhCN = {
       default: '系统默认',
       none: '不使用',
       close: '完成',
+    },
+    camera2: {
+      own: '我的第二视频源',
+      marks: '第二视频源上的标注',
     },
     source: {
       microphone: '麦克风',

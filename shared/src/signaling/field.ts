@@ -8,10 +8,11 @@ import { z } from 'zod';
  *  - `vitals.ecg`: unordered, no retransmission — a late ECG sample is worthless; drop it rather
  *    than hold the newer ones behind it. Binary frames (see client features/vitals/ecg-codec.ts).
  *  - `marks`: reliable, ordered — the expert's annotation state, sent whole on every change.
+ *  - `marks.camera2`: the same, for marks on a participant's second video source (e.g. ultrasound).
  * Every message carries a sequence number (`seq` / `rev`); receivers drop anything not newer than
  * what they already rendered, so nothing is ever shown out of order.
  */
-export const DATA_LABELS = { vitalsNumbers: 'vitals.numbers', vitalsEcg: 'vitals.ecg', marks: 'marks' } as const;
+export const DATA_LABELS = { vitalsNumbers: 'vitals.numbers', vitalsEcg: 'vitals.ecg', marks: 'marks', marksCamera2: 'marks.camera2' } as const;
 
 export interface DataChannelReliability {
   ordered: boolean;
@@ -26,6 +27,7 @@ export const DATA_CHANNEL_RELIABILITY: Record<(typeof DATA_LABELS)[keyof typeof 
   // reliable and ordered. A 200 ms lifetime survives and implies unordered.
   'vitals.ecg': { ordered: false, maxPacketLifeTime: 200 },
   marks: { ordered: true },
+  'marks.camera2': { ordered: true },
 };
 
 const Num = (min: number, max: number) => z.number().finite().min(min).max(max).nullable();

@@ -7,12 +7,15 @@ interface AnnotationToolbarProps {
   tool: MarkKind | null;
   color: Mark['color'];
   canUndo: boolean;
-  snapshotPending: boolean;
+  /** The tools offered (default: all four). */
+  tools?: readonly MarkKind[];
+  snapshotPending?: boolean;
   onTool(tool: MarkKind | null): void;
   onColor(color: Mark['color']): void;
   onUndo(): void;
   onClear(): void;
-  onSnapshot(): void;
+  /** Absent: no snapshot button. */
+  onSnapshot?(): void;
 }
 
 /** Drawing tools for marks on the field video: arrow, circle, freehand, text; colour; undo, clear; snapshot to the record. */
@@ -20,7 +23,7 @@ export function AnnotationToolbar(p: AnnotationToolbarProps) {
   const { t } = useTranslation();
   return (
     <div className="annot-toolbar" role="toolbar" aria-label={t('annotations.toolbar')}>
-      {TOOLS.map((tool) => (
+      {(p.tools ?? TOOLS).map((tool) => (
         <button
           key={tool}
           type="button"
@@ -52,9 +55,11 @@ export function AnnotationToolbar(p: AnnotationToolbarProps) {
       <button type="button" className="annot-toolbar__button" disabled={!p.canUndo} onClick={p.onClear} data-testid="annot-clear">
         {t('annotations.clear')}
       </button>
-      <button type="button" className="annot-toolbar__button annot-toolbar__button--primary" disabled={p.snapshotPending} onClick={p.onSnapshot} data-testid="annot-snapshot">
-        {p.snapshotPending ? t('annotations.saving') : t('annotations.snapshot')}
-      </button>
+      {p.onSnapshot ? (
+        <button type="button" className="annot-toolbar__button annot-toolbar__button--primary" disabled={p.snapshotPending} onClick={p.onSnapshot} data-testid="annot-snapshot">
+          {p.snapshotPending ? t('annotations.saving') : t('annotations.snapshot')}
+        </button>
+      ) : null}
     </div>
   );
 }

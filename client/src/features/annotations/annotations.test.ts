@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Mark } from '@cloudclinic/shared';
 import { EMPTY_MARKS, reduceMarks, simplifyStroke } from './marks-model';
-import { MarksReceiver } from './marks-sync';
+import { MarksPublisher, MarksReceiver } from './marks-sync';
 import { contentRect, toNormalized, toPixels } from './video-geometry';
 
 const arrow = (id: string): Mark => ({ id, kind: 'arrow', color: '#ff3b30', from: [0.1, 0.1], to: [0.5, 0.5] });
@@ -69,5 +69,34 @@ describe('marks', () => {
     rx.handle('expert2', 'marks', msg(1, [arrow('c')], 'field-user', 7));
     expect(rx.retain(new Set(['expert']))).toBe(true);
     expect(rx.marks()).toEqual([]);
+  });
+});
+
+describe('marks on the second video source', () => {
+  it('travel on their own label, apart from the camera marks', () => {
+    const msg = JSON.stringify({ type: 'marks', stream: 1, rev: 1, targetUserId: 'doc', marks: [arrow('u')] });
+    const camera = new MarksReceiver('doc');
+    const second = new MarksReceiver('doc', 'marks.camera2');
+    camera.retain(new Set(['expert']));
+    second.retain(new Set(['expert']));
+    expect(camera.handle('expert', 'marks.camera2', msg)).toBe(false);
+    expect(second.handle('expert', 'marks', msg)).toBe(false);
+    expect(second.handle('expert', 'marks.camera2', msg)).toBe(true);
+    expect(second.marks().map((m) => m.id)).toEqual(['u']);
+  });
+
+  it('are sent on the label asked for', () => {
+    const labels: string[] = [];
+    const sent: string[] = [];
+    const pub = new MarksPublisher({
+      sender: (label) => {
+        labels.push(label);
+        return { label, open: true, send: (d) => (sent.push(String(d)), true), close: () => undefined };
+      },
+    }, 'marks.camera2');
+    pub.publish({ rev: 1, marks: [arrow('v')] }, 'doc');
+    pub.close();
+    expect(labels).toEqual(['marks.camera2']);
+    expect(JSON.parse(sent[0] ?? '{}')).toMatchObject({ rev: 1, targetUserId: 'doc' });
   });
 });

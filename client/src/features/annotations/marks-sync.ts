@@ -5,6 +5,9 @@ import type { MarksState } from './marks-model';
 /** The whole state is resent this often, so a field doctor who (re)joins sees the marks at once. */
 const REFRESH_MS = 3000;
 
+/** Which video the marks are on: the camera (`marks`) or the second source (`marks.camera2`). */
+export type MarksLabel = typeof DATA_LABELS.marks | typeof DATA_LABELS.marksCamera2;
+
 export interface MarksChannels {
   sender(label: string, opts: (typeof DATA_CHANNEL_RELIABILITY)['marks']): DataSender;
 }
@@ -20,8 +23,9 @@ export class MarksPublisher {
   private target: string | null = null;
   private readonly timer: ReturnType<typeof setInterval>;
 
-  constructor(channels: MarksChannels) {
-    this.sender = channels.sender(DATA_LABELS.marks, DATA_CHANNEL_RELIABILITY.marks);
+  /** `label`: `marks` (the camera, default) or `marks.camera2` (the second video source). */
+  constructor(channels: MarksChannels, label: MarksLabel = DATA_LABELS.marks) {
+    this.sender = channels.sender(label, DATA_CHANNEL_RELIABILITY[label]);
     this.timer = setInterval(() => this.send(), REFRESH_MS);
   }
 
@@ -56,11 +60,14 @@ export class MarksReceiver {
   private readonly byPeer = new Map<string, FromPeer>();
   private allowed: ReadonlySet<string> = new Set();
 
-  constructor(private readonly selfUserId: string) {}
+  constructor(
+    private readonly selfUserId: string,
+    private readonly label: MarksLabel = DATA_LABELS.marks,
+  ) {}
 
   /** Returns true when what should be shown changed. */
   handle(peerId: string, label: string, data: string | ArrayBuffer): boolean {
-    if (label !== DATA_LABELS.marks || !this.allowed.has(peerId) || typeof data !== 'string' || data.length > 256 * 1024) return false;
+    if (label !== this.label || !this.allowed.has(peerId) || typeof data !== 'string' || data.length > 256 * 1024) return false;
     let json: unknown;
     try {
       json = JSON.parse(data);

@@ -1,8 +1,10 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMediaDevices } from '../../hooks/room/useMediaDevices';
 import { useRoomContext } from '../../hooks/room/RoomContext';
 import { DevicePicker } from './DevicePicker';
 import { Icon, type IconName } from './icons';
+import { pickSecondSource } from './second-source';
 
 interface ToggleProps {
   testId: string;
@@ -47,12 +49,17 @@ function moveFocus(e: KeyboardEvent<HTMLDivElement>) {
   target.focus();
 }
 
-/** Microphone, camera, screen share, audio-only, devices, leave. Controls are disabled mid-toggle. */
+/** Microphone, camera, screen share, second video source, audio-only, devices, leave. Controls are disabled mid-toggle. */
 export function ControlBar({ onLeave }: { onLeave?: () => void }) {
   const { t } = useTranslation();
   const { state, actions } = useRoomContext();
   const { local } = state;
   const [devicesOpen, setDevicesOpen] = useState(false);
+  const devices = useMediaDevices();
+  const refreshDevices = devices.refresh;
+  useEffect(() => refreshDevices(), [refreshDevices, local.camera.track]); // device ids are readable once a camera is open
+  // Another device than the main camera when there is one; a specific one is chosen under "Devices".
+  const camera2Device = pickSecondSource(devices.cameras, local.camera.track?.getSettings().deviceId ?? local.devices.videoinput);
   const devicesButton = useRef<HTMLButtonElement>(null);
   const closeDevices = () => {
     setDevicesOpen(false);
@@ -94,6 +101,15 @@ export function ControlBar({ onLeave }: { onLeave?: () => void }) {
           disabled={ended || local.screen.pending || local.audioOnly}
           icon="screen"
           onClick={() => (local.screen.on ? actions.stopScreenShare() : actions.startScreenShare())}
+        />
+        <Toggle
+          testId="btn-camera2"
+          label={t('room.controls.camera2')}
+          hint={local.camera2.on ? t('room.controls.camera2Stop') : t('room.controls.camera2Start')}
+          pressed={local.camera2.on}
+          disabled={ended || local.camera2.pending || local.audioOnly || (!local.camera2.on && camera2Device === null)}
+          icon="camera"
+          onClick={() => actions.publishSecondCamera(local.camera2.on ? null : camera2Device)}
         />
         <Toggle
           testId="btn-audio-only"

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useRoomContext } from '../../hooks/room/RoomContext';
 import { ExtraVideoTile } from './ExtraVideoTile';
+import { LocalCamera2Tile } from './LocalCamera2Tile';
 import { LocalTile } from './LocalTile';
 import { ParticipantTile } from './ParticipantTile';
 
@@ -18,7 +19,8 @@ export function RoomStage() {
         ...(p.tracks.screen ? [{ p, track: p.tracks.screen, kind: 'screen' as const }] : []),
         ...(p.tracks.camera2 ? [{ p, track: p.tracks.camera2, kind: 'camera2' as const }] : []),
       ]);
-  const spotlight = extras.length > 0;
+  const ownCamera2 = local.camera2.track;
+  const spotlight = extras.length > 0 || ownCamera2 !== null;
   const layout = spotlight ? 'spotlight' : `grid-${Math.min(participants.length, 4)}`;
   return (
     <div className={`room-stage room-stage--${layout}`} data-testid="room-stage">
@@ -27,6 +29,7 @@ export function RoomStage() {
           {extras.map(({ p, track, kind }) => (
             <ExtraVideoTile key={track.consumerId} participant={p} track={track} kind={kind} />
           ))}
+          {ownCamera2 ? <LocalCamera2Tile track={ownCamera2} /> : null}
         </div>
       ) : null}
       <div className="room-stage__grid">

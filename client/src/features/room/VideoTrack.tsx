@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, type RefObject } from 'react';
 import { useMediaTrack } from '../../hooks/room/useMediaTrack';
 import { useTilePreferredLayer } from '../../hooks/room/useTilePreferredLayer';
 
@@ -11,11 +11,14 @@ interface VideoTrackProps {
   mirrored?: boolean;
   fit?: 'cover' | 'contain';
   label: string;
+  /** The `<video>` element, for overlays that need its picture size (e.g. marks). */
+  videoRef?: RefObject<HTMLVideoElement | null>;
 }
 
 /** A muted, inline, autoplaying `<video>` for one track. */
-export function VideoTrack({ track, consumerId, testId, role, mirrored, fit = 'cover', label }: VideoTrackProps) {
-  const ref = useRef<HTMLVideoElement>(null);
+export function VideoTrack({ track, consumerId, testId, role, mirrored, fit = 'cover', label, videoRef }: VideoTrackProps) {
+  const own = useRef<HTMLVideoElement>(null);
+  const ref = videoRef ?? own;
   useMediaTrack(ref, track);
   useTilePreferredLayer(ref, consumerId);
   return (

@@ -10,6 +10,7 @@ const PRODUCERS: Readonly<Record<string, readonly ParticipantRole[]>> = {
   [DATA_LABELS.vitalsNumbers]: ['field_doctor'],
   [DATA_LABELS.vitalsEcg]: ['field_doctor'],
   [DATA_LABELS.marks]: ['expert'],
+  [DATA_LABELS.marksCamera2]: ['expert'],
 };
 
 export function assertMayProduceData(role: ParticipantRole, label: string): void {
