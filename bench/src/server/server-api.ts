@@ -1,0 +1,31 @@
+/** IPC contract of the app server process the bench drives (server/app-server.ts). */
+
+export type ParticipantRole = 'expert' | 'patient_kiosk' | 'local_doctor' | 'field_doctor';
+
+export interface ServerStats {
+  rssBytes: number;
+  heapUsedBytes: number;
+  rooms: number;
+  peers: number;
+  routers: number;
+  transports: number;
+  webRtcServerTransports: number;
+  workerPids: number[];
+  auditRows: number;
+}
+
+export interface ServerApi extends Record<string, (arg: never) => unknown> {
+  info(arg: null): { url: string; pid: number; workerPids: number[] };
+  /** A consultation created directly in the database (as the integration tests do), with these participants. */
+  createConsultation(arg: { participants: { username: string; role: ParticipantRole }[] }): { id: string };
+  stats(arg: { gc: boolean }): ServerStats;
+}
+
+export interface ServerOptions {
+  workers: number;
+  /** Serve client/dist (the built web client) on the same origin. */
+  serveClient: boolean;
+  logLevel?: string;
+  /** The county HIS's FHIR base URL (HIS_FHIR_BASE_URL); none configured when absent. */
+  hisUrl?: string;
+}
