@@ -9,7 +9,7 @@ export const InstitutionKindSchema = z.enum(INSTITUTION_KINDS);
 export type InstitutionKind = z.infer<typeof InstitutionKindSchema>;
 
 /** Lifecycle of an appointment in a cloud-clinic session. */
-export const APPOINTMENT_STATUSES = ['booked', 'checked_in', 'called', 'in_consultation', 'completed', 'no_show', 'cancelled'] as const;
+export const APPOINTMENT_STATUSES = ['booked', 'checked_in', 'called', 'in_consultation', 'completed', 'no_show', 'cancelled', 'consent_declined'] as const;
 export const AppointmentStatusSchema = z.enum(APPOINTMENT_STATUSES);
 export type AppointmentStatus = z.infer<typeof AppointmentStatusSchema>;
 

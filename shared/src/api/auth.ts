@@ -10,6 +10,8 @@ export type LoginRequest = z.infer<typeof LoginRequestSchema>;
 export const InstitutionSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
+  /** The English name, for English screens (absent in sessions stored before it was sent). */
+  nameEn: z.string().optional(),
   kind: InstitutionKindSchema,
 });
 export type InstitutionSummary = z.infer<typeof InstitutionSummarySchema>;

@@ -25,6 +25,7 @@ export type CreateInvitationRequest = z.input<typeof CreateInvitationRequestSche
 export const InvitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{10,1000}\.[A-Za-z0-9_-]{10,2000}\.[A-Za-z0-9_-]{10,200}$/, 'invalid invitation token');
 
 export const InvitationViewSchema = z.object({
+  id: z.string(),
   /** Path + query to open on the field device (`/field/join?t=…`); the client prefixes its origin. */
   path: z.string(),
   url: z.string(),
@@ -33,6 +34,22 @@ export const InvitationViewSchema = z.object({
   institution: z.object({ id: z.string(), name: z.string() }),
 });
 export type InvitationView = z.infer<typeof InvitationViewSchema>;
+
+/** An invitation that can still be accepted (neither revoked nor expired), as listed for revocation. */
+export const ActiveInvitationSchema = z.object({
+  id: z.string(),
+  consultationId: z.string(),
+  institution: z.object({ id: z.string(), name: z.string(), nameEn: z.string().optional() }),
+  createdBy: z.object({ id: z.string(), displayName: z.string() }),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  /** Set once a field doctor accepted it: the link then works for that doctor only. */
+  acceptedAt: z.string().nullable(),
+});
+export type ActiveInvitation = z.infer<typeof ActiveInvitationSchema>;
+export const ActiveInvitationListSchema = z.object({ invitations: z.array(ActiveInvitationSchema) });
+export const RevokedInvitationSchema = z.object({ id: z.string(), revokedAt: z.string() });
+export const InvitationListQuerySchema = z.object({ consultationId: IdSchema.optional() }).strict();
 
 export const AcceptInvitationRequestSchema = z.object({ token: InvitationTokenSchema });
 export type AcceptInvitationRequest = z.input<typeof AcceptInvitationRequestSchema>;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DiagnosisSchema, Icd10CodeSchema } from '../icd10/index';
+import { ReasonTextSchema } from './reason';
 
 /**
  * Online prescriptions (线上开方): the prescription pad, server-side safety findings, signature (JWS),
@@ -74,6 +76,10 @@ export const MedicationSummarySchema = z.object({
     psychotropic: z.enum(['I', 'II']).nullable(),
     antibioticGrade: AntibioticGradeSchema.nullable(),
     highAlert: z.boolean(),
+    /** 医疗用毒性药品 / 放射性药品: special control classes, never prescribed online. */
+    control: z.enum(['toxic', 'radioactive']).nullable(),
+    /** False when the formulary marks the product as not for internet prescribing. */
+    internetPrescribing: z.boolean(),
   }),
 });
 export type MedicationSummary = z.infer<typeof MedicationSummarySchema>;
@@ -91,32 +97,57 @@ export const PrescriptionItemInputSchema = z.object({
   dose: DoseSchema,
   frequency: FrequencySchema,
   route: RouteCodeSchema,
+  /** Days of supply; the safety rules decide what a course may be (7 days, 30, a 12-week 长处方). */
   days: z.number().int().min(1).max(90),
   instructions: z.string().trim().max(200).default(''),
 });
 export type PrescriptionItemInput = z.input<typeof PrescriptionItemInputSchema>;
 
+/** Below this age a prescription needs the child's weight to be signed. */
+export const CHILD_WEIGHT_AGE = 14;
+
 export const PatientStatusSchema = z.object({
   pregnancy: z.enum(['unknown', 'pregnant', 'not_pregnant']).default('unknown'),
   lactating: z.boolean().default(false),
+  /** Body weight (kg) as weighed today; required to sign a child's prescription. */
+  weightKg: z.number().positive().max(300).nullable().default(null),
 });
 export type PatientStatus = z.infer<typeof PatientStatusSchema>;
 
+/** Why a warning is overridden: a coded reason, always with free text that says something. */
+export const OVERRIDE_REASONS = {
+  benefit_outweighs_risk: { zh: '已评估，获益大于风险', en: 'assessed: benefit outweighs risk' },
+  previously_tolerated: { zh: '既往使用耐受良好', en: 'previously tolerated' },
+  monitoring_arranged: { zh: '已安排监测', en: 'monitoring arranged' },
+  specialist_advice: { zh: '专科意见', en: 'specialist advice' },
+  chronic_stable: { zh: '慢性病稳定期，需延长用量', en: 'stable chronic disease: longer supply' },
+  no_alternative: { zh: '无可替代药物', en: 'no alternative available' },
+} as const;
+export type OverrideReasonCode = keyof typeof OVERRIDE_REASONS;
+export const OverrideReasonCodeSchema = z.enum(Object.keys(OVERRIDE_REASONS) as [OverrideReasonCode, ...OverrideReasonCode[]]);
+
 export const OverrideInputSchema = z.object({
   findingId: z.string().min(1).max(200),
-  reason: z.string().trim().min(2, 'an override needs a reason').max(500),
+  code: OverrideReasonCodeSchema,
+  reason: ReasonTextSchema,
 });
 export type OverrideInput = z.infer<typeof OverrideInputSchema>;
 
 /** 每张处方不超过5种药品. */
 export const MAX_PRESCRIPTION_ITEMS = 5;
 
+/** 临床诊断 per prescription: at most this many coded diagnoses. */
+export const MAX_DIAGNOSES = 5;
+
 export const PrescriptionDraftSchema = z.object({
+  /** Free text of the 临床诊断 (e.g. a qualifier); the coded diagnoses below are what signing requires. */
   diagnosis: z.string().trim().max(200).default(''),
+  /** ICD-10 codes from the bundled list; at least one to sign. */
+  diagnoses: z.array(Icd10CodeSchema).max(MAX_DIAGNOSES).default([]),
   items: z.array(PrescriptionItemInputSchema).max(MAX_PRESCRIPTION_ITEMS).default([]),
   /** Days the prescription stays valid: 1 = the day it is signed, up to 3. */
   validityDays: z.number().int().min(1).max(3).default(1),
-  patientStatus: PatientStatusSchema.default({ pregnancy: 'unknown', lactating: false }),
+  patientStatus: PatientStatusSchema.default({ pregnancy: 'unknown', lactating: false, weightKg: null }),
   /** Override reasons for warnings, by finding id; kept with the prescription. */
   overrides: z.array(OverrideInputSchema).max(50).default([]),
 });
@@ -133,13 +164,24 @@ export const SignPrescriptionRequestSchema = z.object({
 export type SignPrescriptionRequest = z.input<typeof SignPrescriptionRequestSchema>;
 
 export const RejectPrescriptionRequestSchema = z.object({ reason: z.string().trim().min(2).max(500) });
-export const ApprovePrescriptionRequestSchema = z.object({ note: z.string().trim().max(500).default('') });
+export const ApprovePrescriptionRequestSchema = z.object({
+  /** The pharmacist's password: unlocks the pharmacist's own signing key to sign the approval. */
+  password: z.string().min(1).max(256),
+  note: z.string().trim().max(500).default(''),
+  /** Ids of the overridden warnings the pharmacist has read: every one must be acknowledged to approve. */
+  acknowledged: z.array(z.string().min(1).max(200)).max(50).default([]),
+});
 
 export const DispenseRequestSchema = z.object({
   items: z
     .array(z.object({ itemId: z.string().min(1).max(64), quantity: z.number().int().min(0).max(1000), lot: z.string().trim().min(1).max(40) }))
     .min(1)
     .max(MAX_PRESCRIPTION_ITEMS),
+  /**
+   * 审核 and 调配/发药 are two pharmacists' work; the reviewer may dispense only by saying so here
+   * (a one-pharmacist county pharmacy), and it is recorded.
+   */
+  sameAsReviewerAcknowledged: z.boolean().default(false),
 });
 export type DispenseRequest = z.input<typeof DispenseRequestSchema>;
 
@@ -163,6 +205,8 @@ export const SAFETY_RULES = [
   'high_alert',
   'duration',
   'continuation',
+  'route',
+  'active_duplicate',
 ] as const;
 export const SafetyRuleSchema = z.enum(SAFETY_RULES);
 export type SafetyRule = z.infer<typeof SafetyRuleSchema>;
@@ -176,7 +220,7 @@ export const FindingSchema = z.object({
   medicationIds: z.array(z.string()),
   message: z.string(),
   messageEn: z.string(),
-  override: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable(),
+  override: z.object({ code: OverrideReasonCodeSchema, reason: z.string(), by: z.string(), at: z.string() }).nullable(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
@@ -212,6 +256,7 @@ export const PrescriptionViewSchema = z.object({
   /** The latest signed version (0 before the first signature). */
   version: z.number().int(),
   diagnosis: z.string(),
+  diagnoses: z.array(DiagnosisSchema),
   validityDays: z.number().int(),
   patientStatus: PatientStatusSchema,
   items: z.array(PrescriptionItemViewSchema),
@@ -235,7 +280,7 @@ export const PrescriptionViewSchema = z.object({
   validUntil: z.string().nullable(),
   submittedAt: z.string().nullable(),
   review: z
-    .object({ decision: z.enum(['approved', 'rejected']), by: Person, at: z.string(), reason: z.string() })
+    .object({ decision: z.enum(['approved', 'rejected']), by: Person, at: z.string(), reason: z.string(), acknowledged: z.array(z.string()) })
     .nullable(),
   dispensedAt: z.string().nullable(),
   dispensedBy: Person.nullable(),
@@ -270,6 +315,8 @@ export const VerificationSchema = z.object({
     integrity: z.boolean(),
     /** The version links to the previous version's hash. */
     chain: z.boolean(),
+    /** The pharmacist's signed approval verifies and covers this version; null before approval. */
+    review: z.boolean().nullable(),
   }),
   reasons: z.array(z.string()),
   signer: z.object({ id: z.string(), name: z.string(), qualificationNo: z.string().nullable(), institution: z.string() }).nullable(),
@@ -285,6 +332,8 @@ export const SignedDocumentSchema = z.object({
   prescriptionId: z.string(),
   version: z.number().int(),
   jws: z.string(),
+  /** Printed beside the QR: unlocks the drugs on the public verification page. */
+  verificationCode: z.string(),
   canonical: z.string(),
   kid: z.string(),
   signedAt: z.string(),
@@ -302,6 +351,7 @@ export const SignedPrescriptionPayloadSchema = z.object({
   validUntil: z.string(),
   consultationId: z.string(),
   diagnosis: z.string(),
+  diagnoses: z.array(z.object({ code: z.string(), zh: z.string() })),
   patient: z.object({ hisPatientId: z.string(), name: z.string(), sex: z.string(), birthDate: z.string().nullable(), institution: z.string() }),
   prescriber: z.object({ id: z.string(), name: z.string(), qualificationNo: z.string().nullable(), institution: z.string(), department: z.string().nullable() }),
   items: z.array(
@@ -318,7 +368,9 @@ export const SignedPrescriptionPayloadSchema = z.object({
       instructions: z.string(),
     }),
   ),
-  findings: z.array(z.object({ id: z.string(), severity: SeveritySchema, message: z.string(), overrideReason: z.string().nullable() })),
+  findings: z.array(
+    z.object({ id: z.string(), severity: SeveritySchema, message: z.string(), overrideCode: z.string().nullable(), overrideReason: z.string().nullable() }),
+  ),
 });
 export type SignedPrescriptionPayload = z.infer<typeof SignedPrescriptionPayloadSchema>;
 
@@ -366,3 +418,45 @@ export function computeQuantity(item: { dose: Dose; frequency: Frequency; days: 
   const packages = Math.max(1, Math.ceil(totalUnits / drug.packageSize - 1e-9));
   return { ok: true, unitsPerDose: perDose, doses, totalUnits, packages };
 }
+
+/** The short code printed beside the QR on the 处方笺: 8 characters that prove the holder has the paper. */
+export const VerificationCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z2-7]{8}$/, 'the 8-character code printed beside the QR code');
+export const PublicVerificationQuerySchema = z.object({ code: VerificationCodeSchema.optional() });
+
+/**
+ * What anyone holding a printed prescription learns without logging in (minimal disclosure): whether
+ * it is authentic and its status, never the patient's name; the drugs only with the printed code.
+ */
+export const PublicVerificationSchema = z.object({
+  number: z.string(),
+  authentic: z.boolean(),
+  status: PrescriptionStatusSchema,
+  signedAt: z.string().nullable(),
+  validUntil: z.string().nullable(),
+  /** The prescriber's institution and the dispensing (patient's) institution. */
+  issuedBy: z.string().nullable(),
+  pharmacy: z.string(),
+  /** Present only when the printed code was given and matches. */
+  items: z
+    .array(z.object({ name: z.string(), strength: z.string(), quantity: z.object({ value: z.number().int(), unit: z.string() }), frequency: FrequencySchema, dose: DoseSchema, route: RouteCodeSchema, days: z.number().int() }))
+    .nullable(),
+});
+export type PublicVerification = z.infer<typeof PublicVerificationSchema>;
+
+/** What the pharmacist signs on approval (JWS payload): this version of this prescription, as reviewed. */
+export const SignedReviewPayloadSchema = z.object({
+  type: z.literal('cloudclinic.prescription-review'),
+  prescriptionId: z.string(),
+  version: z.number().int(),
+  /** SHA-256 of the prescriber's signed canonical payload of that version. */
+  prescriptionHash: z.string(),
+  decision: z.literal('approved'),
+  acknowledged: z.array(z.string()),
+  pharmacist: z.object({ id: z.string(), name: z.string(), institution: z.string() }),
+  at: z.string(),
+});
+export type SignedReviewPayload = z.infer<typeof SignedReviewPayloadSchema>;

@@ -5,3 +5,8 @@ export * from './clinic';
 export * from './pharmacy';
 export * from './imaging';
 export * from './field';
+export * from './media-check';
+export * from './session';
+export * from './kiosk';
+export * from './consultation-requests';
+export * from './catalogue';

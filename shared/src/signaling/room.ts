@@ -21,6 +21,15 @@ export const ProducerInfoSchema = z.object({
 });
 export type ProducerInfo = z.infer<typeof ProducerInfoSchema>;
 
+/**
+ * What a participant's own camera or microphone is doing, as their browser sees it: sending, turned
+ * off, blocked by a refused permission, absent, held by another program, or failed otherwise.
+ */
+export const DeviceStatusSchema = z.enum(['on', 'off', 'denied', 'missing', 'busy', 'failed']);
+export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
+export const PeerDevicesSchema = z.object({ camera: DeviceStatusSchema, microphone: DeviceStatusSchema });
+export type PeerDevices = z.infer<typeof PeerDevicesSchema>;
+
 export const PeerInfoSchema = z.object({
   peerId: z.string(),
   userId: z.string(),
@@ -28,6 +37,8 @@ export const PeerInfoSchema = z.object({
   userRole: RoleSchema,
   participantRole: ParticipantRoleSchema,
   institutionName: z.string(),
+  /** Absent until the participant's browser has reported its devices. */
+  devices: PeerDevicesSchema.optional(),
   producers: z.array(ProducerInfoSchema),
 });
 export type PeerInfo = z.infer<typeof PeerInfoSchema>;
@@ -40,6 +51,8 @@ export const roomRequests = {
       peerId: z.string(),
       routerRtpCapabilities: z.record(z.string(), z.unknown()),
       iceServers: z.array(IceServerSchema),
+      /** `relay`: send media only through the TURN servers (UDP to the SFU blocked). */
+      iceTransportPolicy: z.enum(['all', 'relay']).default('all'),
       peers: z.array(PeerInfoSchema),
     }),
   },
@@ -48,6 +61,8 @@ export const roomRequests = {
     res: z.object({}),
   },
   'room.leave': { req: z.object({}).optional(), res: z.object({}) },
+  /** The sender's camera and microphone state, shown on the others' tiles (denied ≠ no device ≠ off). */
+  'peer.devices': { req: PeerDevicesSchema, res: z.object({}) },
   'transport.create': {
     req: z.object({ direction: z.enum(['send', 'recv']), sctpCapabilities: SctpCapabilitiesSchema.optional(), forceTcp: z.boolean().optional() }),
     res: z.object({
@@ -95,10 +110,15 @@ export type RoomMethod = keyof RoomRequests;
 export type RoomRequest<M extends RoomMethod> = z.input<RoomRequests[M]['req']>;
 export type RoomResponse<M extends RoomMethod> = z.infer<RoomRequests[M]['res']>;
 
+export const PeerLeftReasonSchema = z.enum(['left', 'dropped']);
+export type PeerLeftReason = z.infer<typeof PeerLeftReasonSchema>;
+
 /** Notification catalogue: server → client. */
 export const roomNotifications = {
   'peer.joined': PeerInfoSchema.omit({ producers: true }),
-  'peer.left': z.object({ peerId: z.string() }),
+  /** `left`: by choice; `dropped`: the connection went (a reconnect may follow as a new peer of the same user). */
+  'peer.left': z.object({ peerId: z.string(), reason: PeerLeftReasonSchema.default('dropped') }),
+  'peer.devices': PeerDevicesSchema.extend({ peerId: z.string() }),
   'consumer.new': z.object({
     id: z.string(),
     producerId: z.string(),
@@ -124,7 +144,7 @@ export const roomNotifications = {
   'dataConsumer.closed': z.object({ dataConsumerId: z.string() }),
   'room.activeSpeaker': z.object({ peerId: z.string().nullable() }),
   /** The room's media went away (e.g. its SFU worker died); rejoin to continue. */
-  'room.closed': z.object({ reason: z.enum(['media_restart', 'consultation_ended', 'replaced']), rejoin: z.boolean() }),
+  'room.closed': z.object({ reason: z.enum(['media_restart', 'consultation_ended', 'replaced', 'ready_timeout']), rejoin: z.boolean() }),
 } as const;
 
 export type RoomNotifications = typeof roomNotifications;
