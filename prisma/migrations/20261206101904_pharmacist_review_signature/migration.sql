@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Prescription" ADD COLUMN     "reviewJws" TEXT,
+ADD COLUMN     "reviewKid" TEXT;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Prescription" ADD COLUMN     "dispenseSameAsReviewer" BOOLEAN NOT NULL DEFAULT false;
