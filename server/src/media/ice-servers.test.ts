@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { iceServersFor, parseTurnSettings } from './ice-servers';
+import { loadConfig } from '../config/config';
+import { iceServersFor, iceTransportPolicyFor, parseTurnSettings } from './ice-servers';
 
 describe('ICE servers with time-limited TURN credentials', () => {
   it('derives coturn use-auth-secret credentials that expire after the TTL', () => {
@@ -17,5 +18,12 @@ describe('ICE servers with time-limited TURN credentials', () => {
     expect(parseTurnSettings('turn:x', undefined, 60)).toBeNull();
     expect(parseTurnSettings(undefined, 'secret', 60)).toBeNull();
     expect(iceServersFor('u', null)).toEqual([]);
+  });
+
+  it('asks browsers to relay only when a relay is configured and required', () => {
+    expect(iceTransportPolicyFor(null)).toBe('all');
+    expect(iceTransportPolicyFor(parseTurnSettings('turn:x', 's', 60))).toBe('all');
+    expect(iceTransportPolicyFor(parseTurnSettings('turn:x', 's', 60, true))).toBe('relay');
+    expect(() => loadConfig({ NODE_ENV: 'test', TURN_RELAY_ONLY: 'true' })).toThrow(/TURN_RELAY_ONLY needs TURN_URLS and TURN_SECRET/);
   });
 });

@@ -5,6 +5,8 @@ export interface TurnSettings {
   urls: string[];
   secret: string;
   ttlSeconds: number;
+  /** Browsers send media only through the relay (networks where UDP to the SFU is blocked). */
+  relayOnly?: boolean;
 }
 
 /**
@@ -19,7 +21,12 @@ export function iceServersFor(userId: string, turn: TurnSettings | null, now = D
   return [{ urls: turn.urls, username, credential }];
 }
 
-export function parseTurnSettings(urls: string | undefined, secret: string | undefined, ttlSeconds: number): TurnSettings | null {
+export function parseTurnSettings(urls: string | undefined, secret: string | undefined, ttlSeconds: number, relayOnly = false): TurnSettings | null {
   if (!urls || !secret) return null;
-  return { urls: urls.split(',').map((u) => u.trim()).filter(Boolean), secret, ttlSeconds };
+  return { urls: urls.split(',').map((u) => u.trim()).filter(Boolean), secret, ttlSeconds, relayOnly };
+}
+
+/** The ICE transport policy browsers get: `relay` only when a relay is configured and required. */
+export function iceTransportPolicyFor(turn: TurnSettings | null): 'all' | 'relay' {
+  return turn?.relayOnly ? 'relay' : 'all';
 }

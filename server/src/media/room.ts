@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { types as ms } from 'mediasoup';
+import type { PeerDevices, PeerLeftReason } from '@cloudclinic/shared';
 import type { Logger } from '../lib/logger';
 import { AppError } from '../lib/errors';
 import { ROUTER_CODECS, TRANSPORT_DEFAULTS } from './media-config';
@@ -64,16 +65,35 @@ export class Room extends EventEmitter<RoomEvents> {
     this.log.info({ peerId: peer.id, userId: peer.identity.userId, peers: this.peers.size }, 'peer joined');
   }
 
-  leave(peer: Peer): void {
+  /** `left`: the user chose to leave; `dropped` (default): the connection went (the others keep a "reconnecting" tile). */
+  leave(peer: Peer, reason: PeerLeftReason = 'dropped'): void {
     if (this.peers.get(peer.id) !== peer) return;
     this.peers.delete(peer.id);
     peer.close();
-    for (const other of this.peers.values()) other.notify('peer.left', { peerId: peer.id });
+    for (const other of this.peers.values()) other.notify('peer.left', { peerId: peer.id, reason });
     this.log.info({ peerId: peer.id, peers: this.peers.size }, 'peer left');
     if (this.peers.size === 0) this.close('empty');
   }
 
+  /** Records what a peer's browser says of its camera and microphone and tells the others. */
+  setDevices(peer: Peer, devices: PeerDevices): void {
+    peer.devices = devices;
+    for (const other of this.peers.values()) {
+      if (other !== peer) other.notify('peer.devices', { peerId: peer.id, ...devices });
+    }
+  }
+
+  /** One send and one receive transport per peer: a second of a direction is refused (`conflict`). */
   async createTransport(peer: Peer, direction: 'send' | 'recv', sctp: ms.SctpCapabilities | undefined, forceTcp = false): Promise<ms.WebRtcTransport> {
+    const release = peer.claim({ kind: 'transport', direction });
+    try {
+      return await this.newTransport(peer, direction, sctp, forceTcp);
+    } finally {
+      release();
+    }
+  }
+
+  private async newTransport(peer: Peer, direction: 'send' | 'recv', sctp: ms.SctpCapabilities | undefined, forceTcp: boolean): Promise<ms.WebRtcTransport> {
     const transport = await this.router.createWebRtcTransport({
       webRtcServer: this.worker.webRtcServer,
       enableUdp: !forceTcp,
@@ -98,8 +118,12 @@ export class Room extends EventEmitter<RoomEvents> {
     return transport;
   }
 
-  /** Peer announced its capabilities: it now receives everything already being sent. */
+  /**
+   * Peer announced its capabilities: it now receives everything already being sent. Once only: a
+   * second `ready` of the same peer changes nothing (and consumes nothing twice).
+   */
   async setReady(peer: Peer, rtpCapabilities: ms.RtpCapabilities, sctpCapabilities: ms.SctpCapabilities | undefined): Promise<void> {
+    if (peer.ready) return;
     peer.rtpCapabilities = rtpCapabilities;
     peer.sctpCapabilities = sctpCapabilities;
     for (const other of this.peers.values()) {
@@ -110,15 +134,18 @@ export class Room extends EventEmitter<RoomEvents> {
   }
 
   async produce(peer: Peer, transportId: string, kind: ms.MediaKind, rtpParameters: ms.RtpParameters, source: ProducerAppData['source'], paused: boolean) {
-    for (const p of peer.producers.values()) {
-      if (p.appData.source === source) throw new AppError('conflict', `Already sending ${source}`);
+    const transport = peer.transport(transportId);
+    const release = peer.claim({ kind: 'producer', source });
+    let producer: ms.Producer<ProducerAppData>;
+    try {
+      producer = await transport.produce<ProducerAppData>({ kind, rtpParameters, paused, appData: { source, peerId: peer.id } });
+    } finally {
+      release();
     }
-    const producer = await peer.transport(transportId).produce<ProducerAppData>({
-      kind,
-      rtpParameters,
-      paused,
-      appData: { source, peerId: peer.id },
-    });
+    if (peer.closed) {
+      producer.close();
+      throw new AppError('unavailable', 'Peer left');
+    }
     peer.producers.set(producer.id, producer);
     producer.observer.once('close', () => peer.producers.delete(producer.id));
     if (kind === 'audio') await this.speakers.addProducer({ producerId: producer.id }).catch(() => undefined);
@@ -129,12 +156,18 @@ export class Room extends EventEmitter<RoomEvents> {
   }
 
   async produceData(peer: Peer, transportId: string, params: { sctpStreamParameters: ms.SctpStreamParameters; label: string; protocol?: string | undefined }) {
-    const dp = await peer.transport(transportId).produceData({
-      sctpStreamParameters: params.sctpStreamParameters,
-      label: params.label,
-      protocol: params.protocol ?? '',
-      appData: { peerId: peer.id },
-    });
+    const transport = peer.transport(transportId);
+    const release = peer.claim({ kind: 'dataProducer' });
+    let dp: ms.DataProducer;
+    try {
+      dp = await transport.produceData({ sctpStreamParameters: params.sctpStreamParameters, label: params.label, protocol: params.protocol ?? '', appData: { peerId: peer.id } });
+    } finally {
+      release();
+    }
+    if (peer.closed) {
+      dp.close();
+      throw new AppError('unavailable', 'Peer left');
+    }
     peer.dataProducers.set(dp.id, dp);
     dp.observer.once('close', () => peer.dataProducers.delete(dp.id));
     for (const other of this.peers.values()) {
@@ -147,17 +180,24 @@ export class Room extends EventEmitter<RoomEvents> {
   private async consume(consumerPeer: Peer, producerPeer: Peer, producer: ms.Producer<ProducerAppData>): Promise<void> {
     const caps = consumerPeer.rtpCapabilities;
     const transport = consumerPeer.recvTransport();
+    // Each producer is consumed once per peer, however `ready` and `produce` interleave.
+    if (consumerPeer.consumedProducers.has(producer.id)) return;
     if (!caps || !transport || !this.router.canConsume({ producerId: producer.id, rtpCapabilities: caps })) return;
+    consumerPeer.consumedProducers.add(producer.id);
     let consumer: ms.Consumer;
     try {
       consumer = await transport.consume({ producerId: producer.id, rtpCapabilities: caps, paused: true, appData: { peerId: producerPeer.id } });
     } catch (err) {
+      consumerPeer.consumedProducers.delete(producer.id);
       this.log.warn({ err, producerId: producer.id, peerId: consumerPeer.id }, 'consume failed');
       return;
     }
     consumerPeer.consumers.set(consumer.id, consumer);
     const notify = consumerPeer.notify;
-    consumer.observer.once('close', () => consumerPeer.consumers.delete(consumer.id));
+    consumer.observer.once('close', () => {
+      consumerPeer.consumers.delete(consumer.id);
+      consumerPeer.consumedProducers.delete(producer.id);
+    });
     consumer.on('transportclose', () => consumerPeer.consumers.delete(consumer.id));
     consumer.on('producerclose', () => {
       consumerPeer.consumers.delete(consumer.id);
@@ -182,16 +222,22 @@ export class Room extends EventEmitter<RoomEvents> {
 
   private async consumeData(consumerPeer: Peer, producerPeer: Peer, dp: ms.DataProducer): Promise<void> {
     const transport = consumerPeer.recvTransport();
+    if (consumerPeer.consumedProducers.has(dp.id)) return;
     if (!consumerPeer.sctpCapabilities || !transport || !transport.sctpParameters) return;
+    consumerPeer.consumedProducers.add(dp.id);
     let dc: ms.DataConsumer;
     try {
       dc = await transport.consumeData({ dataProducerId: dp.id });
     } catch (err) {
+      consumerPeer.consumedProducers.delete(dp.id);
       this.log.warn({ err, dataProducerId: dp.id }, 'consumeData failed');
       return;
     }
     consumerPeer.dataConsumers.set(dc.id, dc);
-    dc.observer.once('close', () => consumerPeer.dataConsumers.delete(dc.id));
+    dc.observer.once('close', () => {
+      consumerPeer.dataConsumers.delete(dc.id);
+      consumerPeer.consumedProducers.delete(dp.id);
+    });
     dc.on('dataproducerclose', () => {
       consumerPeer.dataConsumers.delete(dc.id);
       consumerPeer.notify('dataConsumer.closed', { dataConsumerId: dc.id });

@@ -3,12 +3,13 @@ import os from 'node:os';
 import * as mediasoup from 'mediasoup';
 import type { types as ms } from 'mediasoup';
 import type { Logger } from '../lib/logger';
+import { listenInfosFor, MediaConfigError, type ListenAddress } from './listen-plan';
 
 export interface WorkerPoolOptions {
   count?: number | undefined;
   logLevel: ms.WorkerLogLevel;
-  listenIp: string;
-  announcedAddress?: string | undefined;
+  /** Where the WebRtcServers listen and what they announce (see listen-plan.ts). */
+  addresses: readonly ListenAddress[];
   /** Worker i's WebRtcServer listens on basePort + i (UDP and TCP); 0 = any free port. */
   basePort: number;
   rtcMinPort: number;
@@ -48,6 +49,15 @@ export class WorkerPool extends EventEmitter<PoolEvents> {
     return this.slots.length;
   }
 
+  /** How many workers the pool keeps: configured, or one per core. */
+  get count(): number {
+    return this.opts.count && this.opts.count > 0 ? this.opts.count : Math.max(1, os.availableParallelism());
+  }
+
+  get addresses(): readonly ListenAddress[] {
+    return this.opts.addresses;
+  }
+
   get liveCount(): number {
     return this.slots.filter((s) => s && !s.worker.closed).length;
   }
@@ -57,9 +67,8 @@ export class WorkerPool extends EventEmitter<PoolEvents> {
   }
 
   async start(): Promise<void> {
-    const count = this.opts.count && this.opts.count > 0 ? this.opts.count : Math.max(1, os.availableParallelism());
-    for (let i = 0; i < count; i++) this.slots.push(await this.spawn(i));
-    this.log.info({ workers: count }, 'mediasoup workers started');
+    for (let i = 0; i < this.count; i++) this.slots.push(await this.spawn(i));
+    this.log.info({ workers: this.count }, 'mediasoup workers started');
   }
 
   /** The live worker with the fewest routers. */
@@ -95,14 +104,15 @@ export class WorkerPool extends EventEmitter<PoolEvents> {
       rtcMinPort: this.opts.rtcMinPort,
       rtcMaxPort: this.opts.rtcMaxPort,
     });
-    const port = this.opts.basePort === 0 ? 0 : this.opts.basePort + index;
-    const listen = (protocol: 'udp' | 'tcp'): ms.TransportListenInfo => ({
-      protocol,
-      ip: this.opts.listenIp,
-      ...(this.opts.announcedAddress ? { announcedAddress: this.opts.announcedAddress } : {}),
-      ...(port ? { port } : {}),
-    });
-    const webRtcServer = await worker.createWebRtcServer({ listenInfos: [listen('udp'), listen('tcp')] });
+    const listenInfos = listenInfosFor(this.opts.addresses, index, this.count, this.opts.basePort);
+    let webRtcServer: ms.WebRtcServer;
+    try {
+      webRtcServer = await worker.createWebRtcServer({ listenInfos });
+    } catch (err) {
+      worker.close();
+      const where = listenInfos.map((l) => `${l.protocol} ${l.ip}:${l.port ?? 'any'}`).join(', ');
+      throw new MediaConfigError(`the SFU cannot listen on ${where}: ${err instanceof Error ? err.message : String(err)} (is another CloudClinic running? set RTC_PORT or RTC_LISTEN_IP)`);
+    }
     const slot: PooledWorker = { index, worker, webRtcServer, load: 0 };
     worker.on('died', (err) => {
       this.log.error({ err, pid: worker.pid, index }, 'mediasoup worker died');

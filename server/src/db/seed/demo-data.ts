@@ -12,6 +12,12 @@ export const INSTITUTIONS = [
   { code: 'dsfph', name: '岱山县第一人民医院', nameEn: "Daishan County First People's Hospital", kind: 'county_hospital', region: '舟山·岱山' },
 ] as const;
 
+/**
+ * Demo staff PINs that take an institution's kiosks out of kiosk mode (sign-out). Stored hashed; a
+ * real deployment sets its own per institution.
+ */
+export const KIOSK_STAFF_PINS: Readonly<Record<string, string>> = { sscph: '135790', sshc: '246802', dsfph: '975310' };
+
 export const DEPARTMENTS = [
   { institution: 'zjh', code: 'cardiology', name: '心血管内科', nameEn: 'Cardiology' },
   { institution: 'zjh', code: 'psychiatry', name: '精神卫生科', nameEn: 'Psychiatry' },
@@ -44,10 +50,13 @@ export const USERS: readonly {
   { username: 'field.xu', displayName: '徐海洋', role: 'field_doctor', institution: 'ark', qualificationNo: '210330000078901' },
 ];
 
-/** Today's cloud-clinic sessions (local time, Asia/Shanghai), serving the listed institutions. */
+/**
+ * Today's cloud-clinic sessions (local time, Asia/Shanghai), serving the listed institutions. They run
+ * the whole calendar day (00:00–23:59) so that the demo walk-through, and the tests built on the seed, work at any hour.
+ */
 export const SESSIONS = [
-  { key: 'cardiology', codePrefix: 'XN', expert: 'dr.chen', department: 'cardiology', startHour: 8, endHour: 18, capacity: 20, serves: ['sscph', 'sshc'] },
-  { key: 'psychiatry', codePrefix: 'JS', expert: 'dr.lin', department: 'psychiatry', startHour: 8, endHour: 18, capacity: 12, serves: ['sscph', 'dsfph'] },
+  { key: 'cardiology', codePrefix: 'XN', expert: 'dr.chen', department: 'cardiology', startHour: 0, endHour: 24 - 1 / 60, capacity: 20, serves: ['sscph', 'sshc'] },
+  { key: 'psychiatry', codePrefix: 'JS', expert: 'dr.lin', department: 'psychiatry', startHour: 0, endHour: 24 - 1 / 60, capacity: 12, serves: ['sscph', 'dsfph'] },
 ] as const;
 
 /**

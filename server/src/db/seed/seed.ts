@@ -3,7 +3,7 @@ import { maskName, maskResidentId } from '@cloudclinic/shared';
 import type { Prisma } from '../database';
 import { hashResidentId } from '../../modules/clinic/schedule-service';
 import { hashPassword, verifyPassword } from '../../modules/auth/password';
-import { APPOINTMENTS, DEMO_PASSWORD, DEPARTMENTS, INSTITUTIONS, SESSIONS, USERS } from './demo-data';
+import { APPOINTMENTS, DEMO_PASSWORD, DEPARTMENTS, INSTITUTIONS, KIOSK_STAFF_PINS, SESSIONS, USERS } from './demo-data';
 import { seedPrescribingPrivileges } from '../../modules/prescriptions/privileges';
 
 /** Start of `day` in Asia/Shanghai (UTC+8, no DST), plus `hour` hours. */
@@ -27,6 +27,10 @@ export async function seedDemoData(prisma: Prisma, today = new Date()): Promise<
       create: { code: i.code, name: i.name, nameEn: i.nameEn, kind: i.kind, region: i.region },
     });
     inst.set(i.code, row.id);
+    const pin = KIOSK_STAFF_PINS[i.code];
+    if (pin && !(row.kioskStaffPinHash && (await verifyPassword(pin, row.kioskStaffPinHash)))) {
+      await prisma.institution.update({ where: { id: row.id }, data: { kioskStaffPinHash: await hashPassword(pin) } });
+    }
   }
   const dept = new Map<string, string>();
   for (const d of DEPARTMENTS) {
@@ -97,6 +101,11 @@ export async function seedDemoData(prisma: Prisma, today = new Date()): Promise<
         patientLabel: maskName(patient.name),
         maskedId: maskResidentId(patient.residentId),
         residentIdHash: hashResidentId(patient.residentId),
+        // The simulator's fixed demo patients: the same identity booking would resolve in the HIS.
+        patientSex: patient.sex,
+        patientBirthDate: patient.birthDate,
+        hisNumber: patient.hisNumber,
+        hisVerifiedAt: new Date(),
       },
     });
   }

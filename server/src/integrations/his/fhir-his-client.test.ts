@@ -17,6 +17,7 @@ afterEach(() => {
   his.setFailingTypes([]);
   his.setLatency(0);
   his.failNextRequests(0);
+  his.setFailingMethods([]);
 });
 
 function client(opts: Partial<FhirHisClientOptions> = {}) {
@@ -198,5 +199,22 @@ describe('FhirHisClient against the county HIS over HTTP', () => {
     const b = await cache.getOrLoad('consult-1:p-0005', () => c.patientRecord('p-0005'));
     expect(b).toBe(a);
     expect(his.requestCount() - before).toBe(used);
+  });
+
+  it('updates a MedicationRequest conditionally on its version: retried through a blip, refused (412) when stale', async () => {
+    const c = client();
+    const created = await c.create(
+      { resourceType: 'MedicationRequest', identifier: [{ system: 'urn:test', value: 'upd-1' }], status: 'active', intent: 'order', medicationReference: { reference: 'Medication/amlodipine-5mg-tab' }, subject: { reference: 'Patient/p-0001' } },
+      { ifNoneExist: 'identifier=urn:test|upd-1' },
+    );
+    his.failNextRequests(1);
+    const done = await c.update({ ...created.resource, status: 'completed' }, { ifMatch: '1' });
+    expect(done).toMatchObject({ status: 'completed', meta: { versionId: '2' } });
+    const stale = await rejection(c.update({ ...created.resource, status: 'cancelled' }, { ifMatch: '1' }));
+    expect(stale).toBeInstanceOf(HisRejectedError);
+    expect((stale as HisRejectedError).status).toBe(412);
+    // Without a version the update is not repeatable, so a failure is not retried.
+    his.setFailingMethods(['PUT']);
+    expect(await rejection(c.update({ ...done, status: 'cancelled' }))).toBeInstanceOf(HisUnavailableError);
   });
 });

@@ -1,7 +1,7 @@
 import { CircuitBreaker, type CircuitState } from './circuit-breaker';
 import { FhirHttp, type SendOptions } from './fhir-http';
 import { FhirResourceSchema, SearchBundleSchema, type FhirResource } from './fhir-schemas';
-import type { CallOptions, CreateOptions, CreateResult, HisClient, MedicationQuery, PatientRecord, RecordPartFailure } from './his-client';
+import type { CallOptions, CreateOptions, CreateResult, HisClient, MedicationQuery, PatientRecord, RecordPartFailure, UpdateOptions } from './his-client';
 import { HisError, HisUnavailableError } from './his-errors';
 import { collectionBundle, RECORD_PARTS } from './patient-record';
 import { retry, type RetryOptions } from './retry';
@@ -136,6 +136,10 @@ export class FhirHisClient implements HisClient {
     return matches[0] ?? null;
   }
 
+  searchPatients(query: { name: string; birthDate: string; limit?: number }, opts?: CallOptions): Promise<FhirResource[]> {
+    return this.search('Patient', { name: query.name, birthdate: query.birthDate }, { ...opts, limit: query.limit ?? 10 });
+  }
+
   async searchMedications(query: string | MedicationQuery, opts?: CallOptions): Promise<FhirResource[]> {
     const q: MedicationQuery = typeof query === 'string' ? { name: query.trim() } : query;
     const limit = q.limit ?? 50;
@@ -170,5 +174,26 @@ export class FhirHisClient implements HisClient {
       throw new HisUnavailableError('invalid-response', `HIS answered a ${resource.resourceType} create without the created resource`);
     }
     return { resource: parsed.data, created: res.status === 201, ...(res.location ? { location: res.location } : {}) };
+  }
+
+  /**
+   * PUT {type}/{id}. With `ifMatch` the update is conditional on the version read, which makes a
+   * repeat safe (a stale one is refused with 412), so it is retried; without it, it is sent once.
+   */
+  async update<T extends { resourceType: string; id: string }>(resource: T, opts: UpdateOptions = {}): Promise<FhirResource> {
+    const { ifMatch, signal } = opts;
+    const send = () =>
+      this.http.send('PUT', this.http.url(`${resource.resourceType}/${encodeURIComponent(resource.id)}`), {
+        body: resource,
+        ...(ifMatch ? { headers: { 'if-match': `W/"${ifMatch}"` } } : {}),
+        ...(signal ? { signal } : {}),
+        what: { resourceType: resource.resourceType, id: resource.id },
+      });
+    const res = ifMatch ? await retry(send, { ...this.retryOpts, shouldRetry: isTransient, ...(signal ? { signal } : {}) }) : await send();
+    const parsed = FhirResourceSchema.safeParse(res.body);
+    if (!parsed.success || parsed.data.resourceType !== resource.resourceType || parsed.data.id !== resource.id) {
+      throw new HisUnavailableError('invalid-response', `HIS answered an update of ${resource.resourceType}/${resource.id} with something else`);
+    }
+    return parsed.data;
   }
 }

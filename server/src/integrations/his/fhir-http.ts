@@ -11,6 +11,8 @@ export interface FhirHttpOptions {
   fetch?: typeof fetch;
 }
 
+export type HttpMethod = 'GET' | 'POST' | 'PUT';
+
 export interface FhirResponse {
   status: number;
   location?: string;
@@ -61,7 +63,7 @@ export class FhirHttp {
     return url.startsWith(`${this.base}/`) || url.startsWith(`${this.base}?`);
   }
 
-  async send(method: 'GET' | 'POST', url: string, opts: SendOptions = {}): Promise<FhirResponse> {
+  async send(method: HttpMethod, url: string, opts: SendOptions = {}): Promise<FhirResponse> {
     try {
       return await this.opts.breaker.run(() => this.exchange(method, url, opts), verdict);
     } catch (err) {
@@ -70,7 +72,7 @@ export class FhirHttp {
     }
   }
 
-  private async exchange(method: 'GET' | 'POST', url: string, opts: SendOptions): Promise<FhirResponse> {
+  private async exchange(method: HttpMethod, url: string, opts: SendOptions): Promise<FhirResponse> {
     const timeout = AbortSignal.timeout(this.opts.timeoutMs);
     const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
     const headers: Record<string, string> = { accept: 'application/fhir+json', ...opts.headers };

@@ -56,6 +56,12 @@ export interface CreateResult {
   location?: string;
 }
 
+export interface UpdateOptions {
+  /** The version the change was based on (`meta.versionId`): the HIS answers 412 when another write came first. */
+  ifMatch?: string;
+  signal?: AbortSignal;
+}
+
 export interface CallOptions {
   signal?: AbortSignal;
 }
@@ -70,9 +76,13 @@ export interface HisClient {
   patientRecord(patientId: string, opts?: CallOptions): Promise<PatientRecord>;
   /** The patient with this identifier (resident ID, HIS number), or null. */
   findPatientByIdentifier(system: string, value: string, opts?: CallOptions): Promise<FhirResource | null>;
+  /** Patients by name (prefix) and date of birth, for a pick list; at most `limit` (default 10). */
+  searchPatients(query: { name: string; birthDate: string; limit?: number }, opts?: CallOptions): Promise<FhirResource[]>;
   /** Formulary lookup: a string searches names (and pinyin initials when it is Latin letters). */
   searchMedications(query: string | MedicationQuery, opts?: CallOptions): Promise<FhirResource[]>;
   getMedication(id: string, opts?: CallOptions): Promise<FhirResource>;
   /** Write back (note, prescription, dispense, observation). */
   create<T extends { resourceType: string }>(resource: T, opts?: CreateOptions): Promise<CreateResult>;
+  /** Replace an existing resource (PUT), e.g. a MedicationRequest becoming completed. */
+  update<T extends { resourceType: string; id: string }>(resource: T, opts?: UpdateOptions): Promise<FhirResource>;
 }

@@ -1,5 +1,5 @@
 /** The county HIS over FHIR R4: a plain client of an outside system (no users, no consultations). */
-export type { HisClient, PatientRecord, RecordPartFailure, RecordPartName, MedicationQuery, CreateOptions, CreateResult, CallOptions } from './his-client';
+export type { HisClient, PatientRecord, RecordPartFailure, RecordPartName, MedicationQuery, CreateOptions, CreateResult, CallOptions, UpdateOptions } from './his-client';
 export { FhirHisClient, HisAmbiguousMatchError, type FhirHisClientOptions } from './fhir-his-client';
 export { HisError, HisNotFoundError, HisRejectedError, HisUnavailableError, type UnavailableReason } from './his-errors';
 export type { FhirResource, CollectionBundle } from './fhir-schemas';

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
+import { Reachability } from '../reachability';
 
 /** An upstream DICOMweb response whose body has not been read: the caller streams or drains it. */
 export interface UpstreamResponse {
@@ -29,6 +30,8 @@ export class DicomwebClient {
   private readonly authorization: string | undefined;
   private readonly agent: http.Agent;
   private readonly timeoutMs: number;
+  /** Whether the PACS answered lately: every call reports, a light QIDO probe fills the gaps. */
+  readonly reachability = new Reachability(() => this.probe());
 
   constructor(baseUrl: string, opts: DicomwebClientOptions = {}) {
     const url = new URL(baseUrl);
@@ -62,10 +65,15 @@ export class DicomwebClient {
     return new Promise((resolve, reject) => {
       const req = transport.request(url, { method: 'GET', headers, agent: this.agent, signal: opts.signal }, (res) => {
         req.setTimeout(0);
+        this.reachability.report(true);
         resolve({ status: res.statusCode ?? 502, headers: res.headers, body: res });
       });
       req.setTimeout(this.timeoutMs, () => req.destroy(new PacsUnavailableError(`PACS did not answer within ${this.timeoutMs} ms`)));
-      req.on('error', (err) => reject(err instanceof PacsUnavailableError || opts.signal?.aborted ? err : new PacsUnavailableError(err.message)));
+      req.on('error', (err) => {
+        if (opts.signal?.aborted) return reject(err);
+        this.reachability.report(false);
+        reject(err instanceof PacsUnavailableError ? err : new PacsUnavailableError(err.message));
+      });
       req.end();
     });
   }
@@ -80,6 +88,13 @@ export class DicomwebClient {
     if (res.status === 404) return [];
     if (res.status !== 200) throw new PacsUnavailableError(`PACS answered ${res.status}`);
     return JSON.parse(text) as unknown;
+  }
+
+  /** A one-study QIDO search: any HTTP answer below 500 means the PACS is up. */
+  private async probe(): Promise<boolean> {
+    const res = await this.get('studies', { query: new URLSearchParams({ limit: '1' }), signal: AbortSignal.timeout(3_000) });
+    res.body.resume();
+    return res.status < 500;
   }
 
   close(): void {
