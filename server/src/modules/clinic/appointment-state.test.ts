@@ -31,6 +31,15 @@ describe('appointment state machine', () => {
     }
   });
 
+  it('takes a declined consent out of the queue; only a re-open (back to checked_in) or a cancel leaves it', () => {
+    expect(canTransition('checked_in', 'consent_declined')).toBe(true);
+    expect(canTransition('called', 'consent_declined')).toBe(true);
+    expect(canTransition('consent_declined', 'checked_in')).toBe(true);
+    expect(canTransition('consent_declined', 'called')).toBe(false);
+    expect(canTransition('consent_declined', 'in_consultation')).toBe(false);
+    expect(canTransition('in_consultation', 'consent_declined')).toBe(false);
+  });
+
   it('skips no step forwards: a booked patient cannot be called before checking in', () => {
     expect(canTransition('booked', 'called')).toBe(false);
     expect(canTransition('booked', 'in_consultation')).toBe(false);

@@ -30,7 +30,7 @@ export class QueueService {
       include: appointmentInclude,
       orderBy: { queueNumber: 'asc' },
     });
-    return { session: sessionView(session), appointments: rows.map(appointmentView) };
+    return { session: sessionView(session), appointments: rows.map((r) => appointmentView(r)) };
   }
 
   async waitingAppointmentIds(sessionId: string): Promise<string[]> {
@@ -58,7 +58,14 @@ export class QueueService {
     }
     const a = mine.find((x) => x.status === 'booked' || x.status === 'no_show') ?? mine[0];
     if (!a) throw notFound('Appointment for today');
-    if (a.status === 'checked_in') return this.kioskView(user, a.id);
+    if (a.status === 'checked_in') {
+      // The patient moved to another screen: that screen now shows (and joins for) them.
+      if (a.checkedInById !== user.sub) await this.prisma.appointment.updateMany({ where: { id: a.id, status: 'checked_in' }, data: { checkedInById: user.sub } });
+      return this.kioskView(user, a.id);
+    }
+    if (a.status === 'consent_declined') {
+      throw new AppError('consent_declined', 'The patient declined the remote visit; a county doctor or the coordinator can re-open the check-in');
+    }
     assertTransition(a.status, 'checked_in');
     await this.prisma.appointment.update({
       where: { id: a.id, status: a.status },
@@ -69,33 +76,74 @@ export class QueueService {
     return this.kioskView(user, a.id);
   }
 
+  /**
+   * Consent, as a state: a granted telemedicine consent makes the appointment callable and joinable;
+   * a decline ends the check-in (`consent_declined`, out of the queue) until staff re-open it. The same
+   * answer again returns the same result; another answer after a decline is refused. Recording
+   * consent is separate and changes nothing in the queue.
+   */
   async recordConsent(user: AccessClaims, appointmentId: string, req: ConsentRequest) {
+    if (user.role !== 'kiosk' && user.role !== 'county_doctor') throw forbidden('Consent is recorded at the county side');
+    const outcome = await this.prisma.$transaction(async (tx) => {
+      const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Appointment" WHERE id = ${appointmentId} FOR UPDATE`;
+      if (locked.length === 0) throw notFound('Appointment');
+      const a = await tx.appointment.findUniqueOrThrow({ where: { id: appointmentId }, include: { consents: { where: { kind: req.kind }, orderBy: { recordedAt: 'desc' }, take: 1 } } });
+      ClinicPolicy.assertSameInstitution(user, a.institutionId);
+      const latest = a.consents[0]?.granted ?? null;
+      if (req.kind === 'telemedicine') {
+        if (a.status === 'consent_declined') {
+          if (!req.granted) return { a, changed: false };
+          throw new AppError('consent_declined', 'The patient declined; a county doctor or the coordinator must re-open the check-in first');
+        }
+        if (a.status !== 'checked_in' && a.status !== 'called') throw new AppError('invalid_state', `Consent is asked after check-in and before the visit (now ${a.status})`);
+        if (req.granted && a.telemedicineConsentAt) return { a, changed: false };
+        await tx.appointment.update({
+          where: { id: a.id },
+          data: req.granted ? { telemedicineConsentAt: new Date() } : { telemedicineConsentAt: null, status: 'consent_declined' },
+        });
+      } else if (latest === req.granted) {
+        return { a, changed: false };
+      }
+      await tx.consent.create({
+        data: {
+          appointmentId,
+          kind: req.kind,
+          granted: req.granted,
+          confirmedBy: req.confirmedBy,
+          guardianName: req.confirmedBy === 'guardian' ? (req.guardianName ?? null) : null,
+          recordedById: user.sub,
+        },
+      });
+      return { a, changed: true };
+    });
+    const { a, changed } = outcome;
+    if (changed) {
+      await this.audit.record({
+        action: `consent.${req.kind}`,
+        outcome: req.granted ? 'granted' : 'declined',
+        actorId: user.sub,
+        actorRole: user.role,
+        entityType: 'Appointment',
+        entityId: appointmentId,
+        hisPatientId: a.hisPatientId,
+        detail: { confirmedBy: req.confirmedBy },
+      });
+      this.changed(a);
+    }
+    return this.kioskView(user, appointmentId);
+  }
+
+  /** Staff re-open a check-in after a declined consent: back in the waiting list, consent asked again. */
+  async reopen(user: AccessClaims, appointmentId: string) {
     const a = await this.prisma.appointment.findUnique({ where: { id: appointmentId } });
     if (!a) throw notFound('Appointment');
-    if (user.role !== 'kiosk' && user.role !== 'county_doctor') throw forbidden('Consent is recorded at the county side');
-    ClinicPolicy.assertSameInstitution(user, a.institutionId);
-    await this.prisma.consent.create({
-      data: {
-        appointmentId,
-        kind: req.kind,
-        granted: req.granted,
-        confirmedBy: req.confirmedBy,
-        guardianName: req.confirmedBy === 'guardian' ? (req.guardianName ?? null) : null,
-        recordedById: user.sub,
-      },
-    });
-    await this.audit.record({
-      action: `consent.${req.kind}`,
-      outcome: req.granted ? 'granted' : 'declined',
-      actorId: user.sub,
-      actorRole: user.role,
-      entityType: 'Appointment',
-      entityId: appointmentId,
-      hisPatientId: a.hisPatientId,
-      detail: { confirmedBy: req.confirmedBy },
-    });
+    ClinicPolicy.assertCanReopen(user, a.institutionId);
+    if (a.status !== 'consent_declined') throw new AppError('invalid_state', 'Only a check-in ended by a declined consent can be re-opened');
+    const moved = await this.prisma.appointment.updateMany({ where: { id: a.id, status: 'consent_declined' }, data: { status: 'checked_in', telemedicineConsentAt: null } });
+    if (moved.count !== 1) throw new AppError('invalid_state', 'The appointment changed meanwhile; reload');
+    await this.audit.record({ action: 'appointment.reopen', outcome: 'ok', actorId: user.sub, actorRole: user.role, institutionId: user.inst, entityType: 'Appointment', entityId: a.id, hisPatientId: a.hisPatientId });
     this.changed(a);
-    return this.kioskView(user, appointmentId);
+    return appointmentView(await this.prisma.appointment.findUniqueOrThrow({ where: { id: a.id }, include: appointmentInclude }));
   }
 
   /** The kiosk's screen: position in the queue, estimated wait, the consultation once called, the summary after. */
@@ -105,22 +153,25 @@ export class QueueService {
       include: { ...appointmentInclude, session: { include: { expert: true, department: true } }, consultation: { include: { note: true } } },
     });
     if (!a) throw notFound('Appointment');
-    if (user.role === 'expert') {
-      if (a.session.expertId !== user.sub) throw forbidden();
-    } else {
-      ClinicPolicy.assertSameInstitution(user, a.institutionId);
-    }
+    ClinicPolicy.assertCanViewAppointment(user, a);
     let position: number | null = null;
     if (a.status === 'checked_in') {
       position = 1 + (await this.prisma.appointment.count({ where: { sessionId: a.sessionId, status: 'checked_in', queueNumber: { lt: a.queueNumber } } }));
     }
     const note = a.consultation?.note;
+    const current =
+      position === null
+        ? null
+        : await this.prisma.appointment.findFirst({ where: { sessionId: a.sessionId, status: { in: ['called', 'in_consultation'] } }, orderBy: { calledAt: 'desc' }, select: { calledAt: true, startedAt: true } });
     return {
-      ...appointmentView({ ...a, consultation: a.consultation ? { id: a.consultation.id } : null }),
+      ...appointmentView({ ...a, consultation: a.consultation ? { id: a.consultation.id } : null }, { staff: user.role !== 'kiosk' }),
       position,
       estimatedWaitMinutes: position === null ? null : (position - 1) * a.session.slotMinutes,
+      typicalVisitMinutes: a.session.slotMinutes,
+      currentVisitStartedAt: (current?.startedAt ?? current?.calledAt)?.toISOString() ?? null,
       expertName: a.session.expert.displayName,
       departmentName: a.session.department.name,
+      departmentNameEn: a.session.department.nameEn,
       summary:
         a.status === 'completed' && note
           ? { plan: note.plan, assessment: note.assessment, prescriptions: await prescriptionSummaries(this.prisma, note.consultationId), referral: null }
@@ -128,18 +179,25 @@ export class QueueService {
     };
   }
 
-  /** Call the first checked-in patient (lowest queue number); no-shows and cancelled ones are skipped. */
+  /** Call the first checked-in patient with a standing consent (lowest queue number); anyone else is skipped. */
   async callNext(user: AccessClaims, sessionId: string) {
     const session = await this.loadSessionForExpert(user, sessionId);
-    const next = await this.prisma.appointment.findFirst({ where: { sessionId: session.id, status: 'checked_in' }, orderBy: { queueNumber: 'asc' } });
-    if (!next) throw new AppError('not_found', 'Nobody is waiting');
+    const next = await this.prisma.appointment.findFirst({
+      where: { sessionId: session.id, status: 'checked_in', telemedicineConsentAt: { not: null } },
+      orderBy: { queueNumber: 'asc' },
+    });
+    if (!next) throw new AppError('not_found', 'Nobody who has consented is waiting');
     return this.call(user, next.id);
   }
 
   async call(user: AccessClaims, appointmentId: string) {
     const a = await this.loadAppointmentForExpert(user, appointmentId);
     assertTransition(a.status, 'called');
-    const updated = await this.prisma.appointment.updateMany({ where: { id: a.id, status: a.status }, data: { status: 'called', calledAt: new Date() } });
+    if (!a.telemedicineConsentAt) throw new AppError('consent_required', 'The patient has not given telemedicine consent yet');
+    const updated = await this.prisma.appointment.updateMany({
+      where: { id: a.id, status: a.status, telemedicineConsentAt: { not: null } },
+      data: { status: 'called', calledAt: new Date() },
+    });
     if (updated.count !== 1) throw new AppError('invalid_state', 'The appointment changed meanwhile; reload');
     const consultation = await this.consultations.openForAppointment(user, a.id);
     await this.audit.record({ action: 'appointment.call', outcome: 'ok', actorId: user.sub, actorRole: user.role, entityType: 'Appointment', entityId: a.id, hisPatientId: a.hisPatientId, consultationId: consultation.id });

@@ -1,14 +1,16 @@
 import crypto from 'node:crypto';
-import { maskName, maskResidentId, type AccessClaims, type BookAppointmentRequest, type ClinicSessionView, type PublishSessionRequest } from '@cloudclinic/shared';
+import { maskName, maskResidentId, RANDOM_CODE_ALPHABET, type AccessClaims, type BookAppointmentRequest, type ClinicSessionView, type PublishSessionRequest } from '@cloudclinic/shared';
 import type { Prisma } from '../../db/database';
 import { AppError, badRequest, notFound } from '../../lib/errors';
 import type { AuditLog } from '../audit/audit-log';
 import type { EventBus } from '../events/event-bus';
+import { ConsultationPolicy } from '../consultations/consultation-policy';
+import type { PatientIdentity } from '../records/patient-identity';
 import { ACTIVE_STATUSES, assertTransition } from './appointment-state';
 import { ClinicPolicy } from './clinic-policy';
 import { appointmentInclude, appointmentView, sessionInclude, sessionView } from './views';
 
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const CODE_ALPHABET = RANDOM_CODE_ALPHABET;
 
 export function newAppointmentCode(): string {
   const bytes = crypto.randomBytes(6);
@@ -25,6 +27,7 @@ export class ScheduleService {
     private readonly prisma: Prisma,
     private readonly audit: AuditLog,
     private readonly events: EventBus,
+    private readonly identity: PatientIdentity,
   ) {}
 
   /** Sessions overlapping [from, to) that this user may see. */
@@ -77,6 +80,16 @@ export class ScheduleService {
    */
   async book(user: AccessClaims, sessionId: string, req: BookAppointmentRequest) {
     ClinicPolicy.assertCoordinator(user);
+    const institution = await this.prisma.institution.findUnique({ where: { id: req.institutionId } });
+    if (!institution) throw badRequest('Unknown institutionId');
+    // One patient identity: resolved in the county HIS, the name checked, filed at the managing hospital.
+    const patient = await this.identity.resolve({ ...req, name: req.patientName }).catch(async (err: unknown) => {
+      if (err instanceof AppError) await this.audit.record({ action: 'appointment.book', outcome: err.code, actorId: user.sub, actorRole: user.role, ...(req.hisPatientId ? { hisPatientId: req.hisPatientId } : {}) });
+      throw err;
+    });
+    if (!patient && !req.hisPatientId) throw new AppError('unavailable', 'No county HIS is configured: book by HIS patient id');
+    ConsultationPolicy.assertManagedBy(patient, institution);
+    const hisPatientId = patient?.hisPatientId ?? req.hisPatientId ?? '';
     const row = await this.prisma.$transaction(async (tx) => {
       const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ClinicSession" WHERE id = ${sessionId} AND cancelled = false FOR UPDATE`;
       if (locked.length === 0) throw notFound('Clinic session');
@@ -85,7 +98,7 @@ export class ScheduleService {
         throw badRequest('This session does not serve that institution');
       }
       const active = await tx.appointment.findMany({ where: { sessionId, status: { in: [...ACTIVE_STATUSES] } }, select: { hisPatientId: true } });
-      if (active.some((a) => a.hisPatientId === req.hisPatientId)) {
+      if (active.some((a) => a.hisPatientId === hisPatientId)) {
         throw new AppError('already_booked', 'This patient already has an appointment in this session');
       }
       if (active.length >= session.capacity) throw new AppError('session_full', `This session is full (${session.capacity} places)`);
@@ -96,8 +109,12 @@ export class ScheduleService {
           institutionId: req.institutionId,
           code: newAppointmentCode(),
           queueNumber: (last._max.queueNumber ?? 0) + 1,
-          hisPatientId: req.hisPatientId,
+          hisPatientId,
           patientLabel: maskName(req.patientName),
+          patientSex: patient?.sex ?? null,
+          patientBirthDate: patient?.birthDate ?? null,
+          hisNumber: patient?.hisNumber ?? null,
+          hisVerifiedAt: patient ? new Date() : null,
           maskedId: req.residentId ? maskResidentId(req.residentId) : null,
           residentIdHash: req.residentId ? hashResidentId(req.residentId) : null,
         },

@@ -1,6 +1,6 @@
-import type { AccessClaims, ConsultationView, CreateConsultationRequest, ParticipantRole } from '@cloudclinic/shared';
+import type { AccessClaims, ConsultationView, ParticipantRole } from '@cloudclinic/shared';
 import type { Prisma } from '../../db/database';
-import { AppError, badRequest, forbidden, notFound } from '../../lib/errors';
+import { AppError, forbidden, notFound } from '../../lib/errors';
 import type { AuditLog } from '../audit/audit-log';
 import type { EventBus } from '../events/event-bus';
 import type { Outbox } from '../outbox/outbox';
@@ -34,32 +34,6 @@ export class ConsultationService {
     return consultationView(c, grant.participantRole);
   }
 
-  /** An ad-hoc remote consultation (远程会诊 / MDT / field) created by an expert, who joins it as expert. */
-  async create(user: AccessClaims, req: CreateConsultationRequest & { kind: 'remote_consultation' | 'mdt' | 'field'; invite: { userId: string; role: ParticipantRole }[] }) {
-    if (user.role !== 'expert' && user.role !== 'admin') throw forbidden('Only experts and coordinators open consultations');
-    const inst = await this.prisma.institution.findUnique({ where: { id: req.institutionId } });
-    if (!inst) throw badRequest('Unknown institutionId');
-    const invitees = await this.prisma.user.findMany({ where: { id: { in: req.invite.map((i) => i.userId) } } });
-    if (invitees.length !== new Set(req.invite.map((i) => i.userId)).size) throw badRequest('Unknown invited userId');
-    const participants = new Map<string, ParticipantRole>();
-    if (user.role === 'expert') participants.set(user.sub, 'expert');
-    for (const i of req.invite) if (!participants.has(i.userId)) participants.set(i.userId, i.role);
-    const c = await this.prisma.consultation.create({
-      data: {
-        kind: req.kind,
-        status: 'active',
-        institutionId: inst.id,
-        hisPatientId: req.hisPatientId,
-        startedAt: new Date(),
-        participants: { create: [...participants].map(([userId, role]) => ({ userId, role })) },
-        note: { create: {} },
-      },
-      include: consultationInclude,
-    });
-    await this.audit.record({ action: 'consultation.create', outcome: 'ok', actorId: user.sub, actorRole: user.role, consultationId: c.id, hisPatientId: c.hisPatientId });
-    return consultationView(c, participants.get(user.sub) ?? 'observer');
-  }
-
   /** Opened when the expert calls a patient: the expert and the kiosk that checked the patient in take part. */
   async openForAppointment(user: AccessClaims, appointmentId: string): Promise<ConsultationView> {
     const a = await this.prisma.appointment.findUniqueOrThrow({ where: { id: appointmentId }, include: { consultation: true } });
@@ -87,40 +61,48 @@ export class ConsultationService {
     return consultationView(c, 'expert');
   }
 
-  /** End: sign the note, complete the appointment, close the room. Only an expert of the consultation may. */
+  /**
+   * End: in one transaction, mark the consultation ended, sign the note (a complete one: 422 lists
+   * what is missing, and nothing changes), complete the appointment and queue the note for the HIS;
+   * then close the room. Only an expert of the consultation may; a second end is 409.
+   */
   async end(user: AccessClaims, id: string): Promise<ConsultationView> {
     const grant = await this.access.grant(user, id);
     if (grant.participantRole !== 'expert') throw forbidden('Only the consultation’s expert may end it');
-    const signed = await this.notes.sign(user, id);
-    const version = signed.versions[signed.versions.length - 1];
     const author = await this.prisma.user.findUniqueOrThrow({ where: { id: user.sub }, include: { institution: true } });
     const now = new Date();
-    const ended = await this.prisma.$transaction(async (tx) => {
-      const c = await tx.consultation.update({ where: { id, status: { not: 'ended' } }, data: { status: 'ended', endedAt: now } }).catch(() => null);
-      if (!c) throw new AppError('invalid_state', 'The consultation has already ended');
+    const { ended, note } = await this.prisma.$transaction(async (tx) => {
+      // The row update serialises concurrent ends: the second sees the consultation ended.
+      const moved = await tx.consultation.updateMany({ where: { id, status: { not: 'ended' } }, data: { status: 'ended', endedAt: now } });
+      if (moved.count !== 1) throw new AppError('invalid_state', 'The consultation has already ended');
+      const c = await tx.consultation.findUniqueOrThrow({ where: { id } });
+      const signed = await this.notes.signWithin(tx, user, id);
       if (c.appointmentId) {
-        const moved = await tx.appointment.updateMany({
+        const done = await tx.appointment.updateMany({
           where: { id: c.appointmentId, status: { in: ['called', 'in_consultation'] } },
           data: { status: 'completed', completedAt: now },
         });
-        if (moved.count !== 1) throw new AppError('invalid_state', 'The appointment is not in consultation');
+        if (done.count !== 1) throw new AppError('invalid_state', 'The appointment is not in consultation');
       }
-      if (this.outbox && version) {
+      if (this.outbox) {
         // Queued in the same transaction as the end of the consultation: the note reaches the HIS eventually, once.
+        const { diagnoses, ...text } = signed.content;
+        const coded = diagnoses.map((d) => `${d.code} ${d.zh}`).join('；');
         const payload: NoteWriteback = {
           consultationId: id,
           hisPatientId: c.hisPatientId,
-          version: version.version,
-          hash: version.hash,
-          signedAt: version.signedAt,
+          version: signed.version,
+          hash: signed.hash,
+          signedAt: signed.signedAt,
           authorName: author.displayName,
           authorInstitution: author.institution.name,
-          content: { chiefComplaint: signed.chiefComplaint, history: signed.history, examination: signed.examination, assessment: signed.assessment, plan: signed.plan },
+          content: { ...text, assessment: coded ? `${text.assessment}\n诊断（ICD-10）：${coded}` : text.assessment },
         };
-        await this.outbox.enqueue(NOTE_WRITEBACK, `note:${id}:v${version.version}`, payload, tx);
+        await this.outbox.enqueue(NOTE_WRITEBACK, `note:${id}:v${signed.version}`, payload, tx);
       }
-      return c;
+      return { ended: c, note: signed };
     });
+    await this.notes.recordSigned(user, id, note);
     await this.audit.record({ action: 'consultation.end', outcome: 'ok', actorId: user.sub, actorRole: user.role, consultationId: id, hisPatientId: ended.hisPatientId });
     this.closeRoom(id);
     this.events.publish('consultation.changed', { consultationId: id });

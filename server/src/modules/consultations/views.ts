@@ -3,6 +3,7 @@ import type { Prisma as Db } from '../../generated/prisma/client';
 
 export const consultationInclude = {
   institution: true,
+  request: { select: { studyUids: true } },
   participants: { include: { user: { include: { institution: true } } }, orderBy: { invitedAt: 'asc' } },
 } as const;
 
@@ -25,5 +26,8 @@ export function consultationView(c: ConsultationRow, myRole: ParticipantRole): C
     startedAt: c.startedAt?.toISOString() ?? null,
     endedAt: c.endedAt?.toISOString() ?? null,
     myRole,
+    breakGlass: c.breakGlassReason !== null,
+    requestId: c.requestId,
+    attachedStudyUids: c.request?.studyUids ?? [],
   };
 }

@@ -1,9 +1,11 @@
 import type { AccessClaims, ConsultationView, FieldDirectory, StartFieldConsultationRequest } from '@cloudclinic/shared';
 import type { Prisma } from '../../db/database';
-import { badRequest, forbidden } from '../../lib/errors';
+import { AppError, badRequest, forbidden } from '../../lib/errors';
 import type { AuditLog } from '../audit/audit-log';
 import { consultationInclude, consultationView } from '../consultations/views';
 import type { EventBus } from '../events/event-bus';
+import { ConsultationPolicy } from '../consultations/consultation-policy';
+import type { PatientIdentity } from '../records/patient-identity';
 
 const PATIENT_INSTITUTION_KINDS = ['county_hospital', 'township_health_centre'] as const;
 
@@ -17,6 +19,7 @@ export class FieldConsultations {
     private readonly prisma: Prisma,
     private readonly audit: AuditLog,
     private readonly events: EventBus,
+    private readonly identity: PatientIdentity,
   ) {}
 
   async start(user: AccessClaims, req: StartFieldConsultationRequest): Promise<ConsultationView> {
@@ -27,6 +30,13 @@ export class FieldConsultations {
     ]);
     if (!institution || !(PATIENT_INSTITUTION_KINDS as readonly string[]).includes(institution.kind)) throw badRequest('Unknown patient institution');
     if (!expert || expert.disabled || expert.role !== 'expert') throw badRequest('The invited user is not an expert');
+    // The patient must exist in the HIS and be filed at their own hospital (a 岱山 patient never under 嵊泗).
+    try {
+      ConsultationPolicy.assertManagedBy(await this.identity.byId(req.hisPatientId), institution);
+    } catch (err) {
+      await this.audit.record({ action: 'field.consultation.start', outcome: err instanceof AppError ? err.code : 'error', actorId: user.sub, actorRole: user.role, institutionId: user.inst, hisPatientId: req.hisPatientId });
+      throw err;
+    }
     const c = await this.prisma.consultation.create({
       data: {
         kind: 'field',

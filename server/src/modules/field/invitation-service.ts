@@ -41,7 +41,7 @@ export class InvitationService {
     const ttl = Math.min(req.ttlSeconds ?? FIELD_INVITATION_MAX_TTL_SECONDS, FIELD_INVITATION_MAX_TTL_SECONDS);
     const expiresAt = new Date(Date.now() + ttl * 1000);
     await this.prisma.fieldInvitation.create({ data: { id, consultationId, institutionId: institution.id, createdById: user.sub, expiresAt } });
-    const token = signInvitation(this.secret, { consultationId, invitationId: id, institutionId: institution.id, expiresAt });
+    const token = await signInvitation(this.secret, { consultationId, invitationId: id, institutionId: institution.id, expiresAt });
     await this.audit.record({
       action: 'field.invitation.create',
       outcome: 'ok',
@@ -55,7 +55,7 @@ export class InvitationService {
       detail: { invitedInstitutionId: institution.id, expiresAt: expiresAt.toISOString() },
     });
     const path = `${INVITATION_PATH}?t=${encodeURIComponent(token)}`;
-    return { path, url: `${origin}${path}`, token, expiresAt: expiresAt.toISOString(), institution: { id: institution.id, name: institution.name } };
+    return { id, path, url: `${origin}${path}`, token, expiresAt: expiresAt.toISOString(), institution: { id: institution.id, name: institution.name } };
   }
 
   async accept(user: AccessClaims, token: string): Promise<AcceptInvitationResponse> {
@@ -75,15 +75,16 @@ export class InvitationService {
     if (user.role !== 'field_doctor') return refuse(forbidden('Only field doctors accept field invitations'));
     let claims;
     try {
-      claims = verifyInvitation(this.secret, token);
+      claims = await verifyInvitation(this.secret, token);
     } catch (err) {
       return refuse(err instanceof AppError ? err : forbidden('This invitation is not valid'));
     }
     const consultationId = claims.sub;
     const row = await this.prisma.fieldInvitation.findUnique({ where: { id: claims.jti }, include: { consultation: true } });
-    if (!row || row.consultationId !== consultationId || row.institutionId !== claims.inst || row.revokedAt) {
+    if (!row || row.consultationId !== consultationId || row.institutionId !== claims.inst) {
       return refuse(forbidden('This invitation is not valid'), consultationId, claims.jti);
     }
+    if (row.revokedAt) return refuse(new AppError('invitation_revoked', 'This invitation was withdrawn; ask the expert for a new one'), consultationId, row.id);
     if (row.expiresAt.getTime() <= Date.now()) return refuse(new AppError('invitation_expired', 'This invitation has expired; ask the expert for a new one'), consultationId, row.id);
     if (row.institutionId !== user.inst) return refuse(forbidden('This invitation is for another institution’s field team'), consultationId, row.id);
     if (row.consultation.status === 'ended') return refuse(forbidden('This consultation has ended'), consultationId, row.id);

@@ -1,4 +1,4 @@
-import jwt from 'jsonwebtoken';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 import { FIELD_INVITATION_AUDIENCE } from '@cloudclinic/shared';
 import { AppError, forbidden } from '../../lib/errors';
@@ -18,23 +18,25 @@ export type InvitationClaims = z.infer<typeof ClaimsSchema>;
  * an access token, and an access token is never accepted here). `sub` is the consultation, `jti`
  * the invitation row, `inst` the institution whose field doctors may accept it.
  */
-export function signInvitation(secret: string, claims: { consultationId: string; invitationId: string; institutionId: string; expiresAt: Date }): string {
-  return jwt.sign({ inst: claims.institutionId, exp: Math.floor(claims.expiresAt.getTime() / 1000) }, secret, {
-    algorithm: 'HS256',
-    issuer: ISSUER,
-    audience: FIELD_INVITATION_AUDIENCE,
-    subject: claims.consultationId,
-    jwtid: claims.invitationId,
-  });
+export function signInvitation(secret: string, claims: { consultationId: string; invitationId: string; institutionId: string; expiresAt: Date }): Promise<string> {
+  return new SignJWT({ inst: claims.institutionId })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer(ISSUER)
+    .setAudience(FIELD_INVITATION_AUDIENCE)
+    .setSubject(claims.consultationId)
+    .setJti(claims.invitationId)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(claims.expiresAt.getTime() / 1000))
+    .sign(new TextEncoder().encode(secret));
 }
 
 /** Verifies signature, audience and expiry: `invitation_expired` (410) or `forbidden` (403). */
-export function verifyInvitation(secret: string, token: string): InvitationClaims {
+export async function verifyInvitation(secret: string, token: string): Promise<InvitationClaims> {
   let payload: unknown;
   try {
-    payload = jwt.verify(token, secret, { algorithms: ['HS256'], issuer: ISSUER, audience: FIELD_INVITATION_AUDIENCE });
+    ({ payload } = await jwtVerify(token, new TextEncoder().encode(secret), { algorithms: ['HS256'], issuer: ISSUER, audience: FIELD_INVITATION_AUDIENCE, requiredClaims: ['exp'] }));
   } catch (err) {
-    if (err instanceof jwt.TokenExpiredError) throw new AppError('invitation_expired', 'This invitation has expired; ask the expert for a new one');
+    if (err instanceof joseErrors.JWTExpired) throw new AppError('invitation_expired', 'This invitation has expired; ask the expert for a new one');
     throw forbidden('This invitation is not valid');
   }
   const claims = ClaimsSchema.safeParse(payload);

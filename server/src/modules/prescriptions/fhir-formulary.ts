@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AntibioticGradeSchema, type MedicationSummary, type RouteCode } from '@cloudclinic/shared';
 import { HIS_EXT, HIS_SYSTEM } from './his-port';
+import { pinyinInitials } from './pinyin-initials';
 import { ingredientKey } from './safety/ingredients';
 
 export interface Ingredient {
@@ -105,7 +106,7 @@ export function parseMedication(resource: unknown): FormularyDrug | null {
     name: m.code.text ?? formularyCoding?.display ?? m.id,
     nameEn: formularyCoding?.display ?? m.code.text ?? m.id,
     generic: { zh: ingredients.map((i) => i.zh).join('/'), en: ingredients.map((i) => i.en).join('/') },
-    pinyin: (ext(HIS_EXT.pinyin)?.valueString ?? '').toLowerCase(),
+    pinyin: pinyinInitials(ingredients.map((i) => i.zh)),
     strength: { value: first.value, unit: strengthUnit },
     singleIngredient: ingredients.length === 1,
     form: { code: m.form?.coding[0]?.code ?? '', zh: m.form?.text ?? '' },
@@ -120,10 +121,16 @@ export function parseMedication(resource: unknown): FormularyDrug | null {
       psychotropic: psychotropic === 'I' || psychotropic === 'II' ? psychotropic : null,
       antibioticGrade: AntibioticGradeSchema.safeParse(grade).data ?? null,
       highAlert: ext(HIS_EXT.highAlert)?.valueBoolean === true,
+      control: controlClassOf(ext(HIS_EXT.controlClass)?.valueCoding?.code),
+      internetPrescribing: ext(HIS_EXT.internetPrescribing)?.valueBoolean !== false,
     },
     atc: m.code.coding.find((c) => c.system === HIS_SYSTEM.atc)?.code ?? null,
     ingredients,
   };
+}
+
+function controlClassOf(code: string | undefined): 'toxic' | 'radioactive' | null {
+  return code === 'toxic' || code === 'radioactive' ? code : null;
 }
 
 /** "5 mg", "400 mg/57 mg" — how the strength is printed. */

@@ -6,7 +6,7 @@ import type { PrescriptionHis } from './his-port';
 const REQUIRED_PARTS: readonly RecordPartName[] = ['allergies', 'medicationStatements', 'conditions'];
 
 /** The platform's HIS client, seen through what prescribing needs. */
-export function prescriptionHis(client: Pick<FhirHisClient, 'search' | 'getMedication' | 'patientRecord' | 'create'>): PrescriptionHis {
+export function prescriptionHis(client: Pick<FhirHisClient, 'search' | 'getMedication' | 'getPatient' | 'patientRecord' | 'create' | 'update'>): PrescriptionHis {
   return {
     searchMedications: () => client.search('Medication', {}),
     async getMedication(id) {
@@ -32,5 +32,9 @@ export function prescriptionHis(client: Pick<FhirHisClient, 'search' | 'getMedic
       return record.bundle;
     },
     create: (resource, opts) => client.create(resource, { ifNoneExist: opts.ifNoneExist }),
+    getPatient: (hisPatientId) => client.getPatient(hisPatientId),
+    searchCoverage: (hisPatientId) => client.search('Coverage', { patient: hisPatientId }),
+    searchRequests: (query) => client.search('MedicationRequest', query),
+    update: (resource, opts) => client.update(resource, { ifMatch: opts.ifMatch }),
   };
 }

@@ -14,11 +14,27 @@ export interface PrescriptionHis {
   /** The patient's record: a Bundle with Patient, AllergyIntolerance, MedicationStatement, Condition … */
   patientRecord(hisPatientId: string): Promise<unknown>;
   /** FHIR conditional create (`If-None-Exist`), so a retried write never creates a second resource. */
-  create(resource: { resourceType: string }, opts: { ifNoneExist: string }): Promise<unknown>;
+  create(resource: { resourceType: string } & Record<string, unknown>, opts: { ifNoneExist: string }): Promise<unknown>;
+  /** The Patient resource (identifiers: 病历号). */
+  getPatient(hisPatientId: string): Promise<unknown>;
+  /** The patient's Coverage resources (费别): a Bundle or an array. */
+  searchCoverage(hisPatientId: string): Promise<unknown>;
+  /** MedicationRequests matching a search (`identifier=system|value`): a Bundle or an array of resources. */
+  searchRequests(query: Record<string, string>): Promise<unknown>;
+  /** FHIR update (PUT) conditional on the version read (`If-Match`): a stale one is refused (412). */
+  update(resource: { resourceType: string; id: string } & Record<string, unknown>, opts: { ifMatch: string }): Promise<unknown>;
 }
 
 /** Extension URLs of the county formulary: one definition, in the HIS integration. */
-export const HIS_EXT = FORMULARY_EXT;
+export const HIS_EXT = {
+  ...FORMULARY_EXT,
+  /** Special control class (valueCoding): `toxic` 医疗用毒性药品, `radioactive` 放射性药品. */
+  controlClass: 'urn:cloudclinic:control-class',
+  /** valueBoolean false: the formulary does not allow the product on internet prescriptions. */
+  internetPrescribing: 'urn:cloudclinic:internet-prescribing',
+  /** Package price: sub-extensions `price` (valueMoney, CNY) and `source` (valueString). */
+  packagePrice: 'urn:cloudclinic:package-price',
+} as const;
 
 export const HIS_SYSTEM = {
   formulary: FORMULARY_SYSTEM,

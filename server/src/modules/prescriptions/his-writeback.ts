@@ -1,14 +1,18 @@
 import { z } from 'zod';
-import { DRUG_ROUTES, FREQUENCIES, type SignedPrescriptionPayload } from '@cloudclinic/shared';
+import type { SignedPrescriptionPayload } from '@cloudclinic/shared';
 import type { Logger } from '../../lib/logger';
 import type { Outbox } from '../outbox/outbox';
 import { HIS_SYSTEM, type PrescriptionHis } from './his-port';
-import type { PrescriptionRow } from './signed-payload';
+import { fhirDosage } from './fhir-dosage';
 
-/** Outbox job kinds: approved prescriptions and dispenses written to the county HIS. */
+/**
+ * Outbox job kinds: approved prescriptions written to the county HIS. (`legacyDispense`: dispenses
+ * queued before a dispense also completed its MedicationRequest, still delivered as a plain create;
+ * see his-dispense-writeback.ts for the current kind.)
+ */
 export const WRITEBACK = {
   request: 'rx.his.medication-request',
-  dispense: 'rx.his.medication-dispense',
+  legacyDispense: 'rx.his.medication-dispense',
 } as const;
 
 const JobSchema = z.object({
@@ -25,18 +29,16 @@ export function registerWriteback(outbox: Outbox, his: PrescriptionHis, log: Log
     log.info({ resourceType: job.resource.resourceType, condition: job.ifNoneExist.split('|')[0] }, 'written to the county HIS');
   };
   outbox.on(WRITEBACK.request, deliver);
-  outbox.on(WRITEBACK.dispense, deliver);
+  outbox.on(WRITEBACK.legacyDispense, deliver);
 }
 
-const identifierQuery = (system: string, value: string) => `identifier=${system}|${value}`;
+export const identifierQuery = (system: string, value: string) => `identifier=${system}|${value}`;
 export const requestIdentifier = (rxId: string, version: number, position: number) => `${rxId}-v${version}-${position}`;
 
 /** One FHIR MedicationRequest per item of the approved (signed) version, carrying its JWS. */
 export function medicationRequestJobs(p: SignedPrescriptionPayload, jws: string, hisPatientId: string): { dedupeKey: string; job: WritebackJob }[] {
   return p.items.map((item, index) => {
     const value = requestIdentifier(p.id, p.version, index + 1);
-    const frequency = FREQUENCIES[item.frequency];
-    const route = DRUG_ROUTES[item.route];
     const resource = {
       resourceType: 'MedicationRequest',
       identifier: [{ system: HIS_SYSTEM.prescriptionItem, value }],
@@ -54,15 +56,7 @@ export function medicationRequestJobs(p: SignedPrescriptionPayload, jws: string,
       },
       ...(p.diagnosis ? { reasonCode: [{ text: p.diagnosis }] } : {}),
       ...(item.instructions ? { note: [{ text: item.instructions }] } : {}),
-      dosageInstruction: [
-        {
-          text: `${frequency.zh}，每次${item.dose.value}${item.dose.unit}，${route.zh}${item.instructions ? `；${item.instructions}` : ''}`,
-          timing: { code: { text: item.frequency } },
-          ...(item.frequency === 'prn' ? { asNeededBoolean: true } : {}),
-          route: { text: route.zh },
-          doseAndRate: [{ doseQuantity: { value: item.dose.value, unit: item.dose.unit } }],
-        },
-      ],
+      dosageInstruction: [fhirDosage(item)],
       dispenseRequest: {
         validityPeriod: { start: p.issuedAt, end: p.validUntil },
         quantity: { value: item.quantity.value, unit: item.quantity.unit },
@@ -71,27 +65,4 @@ export function medicationRequestJobs(p: SignedPrescriptionPayload, jws: string,
     };
     return { dedupeKey: `${WRITEBACK.request}:${value}`, job: { resource, ifNoneExist: identifierQuery(HIS_SYSTEM.prescriptionItem, value) } };
   });
-}
-
-/** One FHIR MedicationDispense per dispensed item, pointing at its MedicationRequest by identifier. */
-export function medicationDispenseJobs(rx: PrescriptionRow, pharmacist: string, at: Date): { dedupeKey: string; job: WritebackJob }[] {
-  return rx.items
-    .filter((i) => i.dispensedQuantity !== null && i.dispensedQuantity > 0)
-    .map((i) => {
-      const value = `${rx.id}-v${rx.version}-${i.position}`;
-      const resource = {
-        resourceType: 'MedicationDispense',
-        identifier: [{ system: HIS_SYSTEM.dispense, value }],
-        status: 'completed',
-        medicationReference: { reference: `Medication/${i.medicationId}`, display: i.name },
-        subject: { reference: `Patient/${rx.hisPatientId}` },
-        authorizingPrescription: [{ identifier: { system: HIS_SYSTEM.prescriptionItem, value: requestIdentifier(rx.id, rx.version, i.position) }, display: rx.number }],
-        quantity: { value: i.dispensedQuantity, unit: i.quantityUnit },
-        whenHandedOver: at.toISOString(),
-        performer: [{ actor: { display: pharmacist } }],
-        extension: [{ url: 'urn:cloudclinic:lot', valueString: i.lot ?? '' }],
-        note: [{ text: `批号 ${i.lot ?? ''}` }],
-      };
-      return { dedupeKey: `${WRITEBACK.dispense}:${value}`, job: { resource, ifNoneExist: identifierQuery(HIS_SYSTEM.dispense, value) } };
-    });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Prisma } from '../../db/database';
 import { badRequest, conflict } from '../../lib/errors';
-import { canonicalJson, sha256Hex } from './canonical';
+import { canonicalJson, sha256Hex } from '../signatures/canonical';
 
 /** A mutating request made with an `Idempotency-Key` header. */
 export interface IdempotentRequest {

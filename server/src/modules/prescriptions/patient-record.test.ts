@@ -34,4 +34,9 @@ describe('the patient record from the HIS', () => {
     expect(ageInYears('1956-03-12', new Date('2026-03-12T12:00:00Z'))).toBe(70);
     expect(ageInYears(null, new Date())).toBeNull();
   });
+
+  it('counts age on the China calendar: from 00:00 Shanghai time on the birthday (16:00 UTC the day before) the patient is a year older', () => {
+    expect(ageInYears('1956-03-12', new Date('2026-03-11T15:59:00Z'))).toBe(69);
+    expect(ageInYears('1956-03-12', new Date('2026-03-11T16:30:00Z'))).toBe(70);
+  });
 });

@@ -130,12 +130,5 @@ export function recordedPregnancy(record: PatientRecord): { pregnant: boolean; l
   };
 }
 
-/** Whole years of age at `now` (null when the birth date is unknown). */
-export function ageInYears(birthDate: string | null, now: Date): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(birthDate ?? '');
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  let age = now.getUTCFullYear() - y;
-  if (now.getUTCMonth() + 1 < mo || (now.getUTCMonth() + 1 === mo && now.getUTCDate() < d)) age -= 1;
-  return age;
-}
+/** Whole years of age on the clinic (China) calendar: the one age the pad, the record panel and the dose checks use. */
+export { ageInYears } from '@cloudclinic/shared';

@@ -55,4 +55,13 @@ export class PrescriptionAccess {
       throw err;
     }
   }
+
+  /**
+   * The 处方笺 (name, diagnosis, 病历号, 费别): whoever may read the prescription, except a kiosk,
+   * which shows the patient the visit summary instead; and only once a version is signed.
+   */
+  async assertCanReadSheet(user: AccessClaims, rx: { prescriberId: string; consultationId: string; institutionId: string; status: string }): Promise<void> {
+    if (user.role === 'kiosk') throw forbidden('The kiosk shows the visit summary, not the printed prescription');
+    await this.assertCanRead(user, rx);
+  }
 }

@@ -65,7 +65,7 @@ export function mergeOverrides(
   const out: Record<string, OverrideRecord> = {};
   for (const o of given) {
     const before = previous[o.findingId];
-    out[o.findingId] = before && before.reason === o.reason ? before : { reason: o.reason, by: userId, at: now.toISOString() };
+    out[o.findingId] = before && before.reason === o.reason && before.code === o.code ? before : { code: o.code, reason: o.reason, by: userId, at: now.toISOString() };
   }
   return out;
 }

@@ -12,6 +12,7 @@ import { isUniqueViolation, type Idempotency, type IdempotentRequest } from './i
 import type { PrescriptionAccess } from './prescription-access';
 import { itemInputs, itemRows, mergeOverrides, newPrescriptionNumber, type PrescriptionRecords } from './prescription-records';
 import { assertTransition } from './prescription-state';
+import { resolveDiagnoses } from './diagnoses';
 import { resolveItems, type SafetyChecker } from './safety-check';
 import { prescriptionInclude, stored } from './views';
 
@@ -61,10 +62,11 @@ export class PrescriptionService {
     const grant = await this.access.assertPrescriberOf(user, consultationId);
     const prior = await this.idempotency.replay(user.sub, idem);
     if (prior) return this.records.view(prior.prescriptionId);
+    const diagnoses = resolveDiagnoses(body.diagnoses);
     const patient = await this.checker.patientRecord(grant.hisPatientId);
     const now = this.now();
     const overrides = mergeOverrides({}, body.overrides, user.sub, now);
-    const { items, outcome } = await this.checkDraft(user, grant.hisPatientId, body, overrides);
+    const { items, outcome } = await this.checkDraft(user, grant.hisPatientId, null, body, overrides);
     let id: string;
     try {
       id = await this.prisma.$transaction(async (tx) => {
@@ -79,6 +81,7 @@ export class PrescriptionService {
             patientSex: patient.sex,
             patientBirthDate: patient.birthDate,
             diagnosis: body.diagnosis,
+            diagnoses,
             validityDays: body.validityDays,
             patientStatus: body.patientStatus,
             overrides,
@@ -106,13 +109,15 @@ export class PrescriptionService {
     const rx = await this.records.load(id);
     await this.access.assertPrescriberOfPrescription(user, rx);
     if (rx.status !== 'draft') throw invalidState(`The prescription is ${rx.status}; it can no longer be edited`, { status: rx.status });
+    const diagnoses = resolveDiagnoses(body.diagnoses);
     const overrides = mergeOverrides(stored.overrides(rx.overrides), body.overrides, user.sub, this.now());
-    const { items, outcome } = await this.checkDraft(user, rx.hisPatientId, body, overrides);
+    const { items, outcome } = await this.checkDraft(user, rx.hisPatientId, id, body, overrides);
     const saved = await this.prisma.$transaction(async (tx) => {
       const moved = await tx.prescription.updateMany({
         where: { id, status: 'draft', revision: body.baseRevision },
         data: {
           diagnosis: body.diagnosis,
+          diagnoses,
           validityDays: body.validityDays,
           patientStatus: body.patientStatus,
           overrides,
@@ -139,8 +144,8 @@ export class PrescriptionService {
     const rx = await this.records.load(id);
     await this.access.assertPrescriberOfPrescription(user, rx);
     if (rx.status !== 'draft') throw invalidState(`The prescription is ${rx.status}; its checks were frozen when it was signed`);
-    const draft: DraftInput = { diagnosis: rx.diagnosis, validityDays: rx.validityDays, patientStatus: stored.patientStatus(rx.patientStatus), overrides: [], items: itemInputs(rx) };
-    const { outcome } = await this.checkDraft(user, rx.hisPatientId, draft, stored.overrides(rx.overrides));
+    const draft: DraftInput = { diagnosis: rx.diagnosis, diagnoses: stored.diagnoses(rx.diagnoses).map((d) => d.code), validityDays: rx.validityDays, patientStatus: stored.patientStatus(rx.patientStatus), overrides: [], items: itemInputs(rx) };
+    const { outcome } = await this.checkDraft(user, rx.hisPatientId, id, draft, stored.overrides(rx.overrides));
     await this.prisma.prescription.updateMany({ where: { id, status: 'draft', revision: rx.revision }, data: { ...outcome } });
     return this.records.view(id);
   }
@@ -158,11 +163,13 @@ export class PrescriptionService {
   }
 
   /** Resolves the items (bad request if outside the formulary) and runs the checks; an HIS outage is recorded, not fatal. */
-  private async checkDraft(user: AccessClaims, hisPatientId: string, body: DraftInput, overrides: ReturnType<typeof stored.overrides>) {
+  private async checkDraft(user: AccessClaims, hisPatientId: string, prescriptionId: string | null, body: DraftInput, overrides: ReturnType<typeof stored.overrides>) {
     const privilege = await this.prisma.user.findUnique({ where: { id: user.sub }, select: { antibioticPrivilege: true } });
     try {
       const result = await this.checker.check({
         hisPatientId,
+        prescriptionId,
+        diagnoses: body.diagnoses,
         items: body.items,
         patientStatus: body.patientStatus,
         antibioticPrivilege: privilege?.antibioticPrivilege ?? null,

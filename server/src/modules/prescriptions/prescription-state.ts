@@ -1,4 +1,4 @@
-import type { PrescriptionStatus } from '@cloudclinic/shared';
+import { endOfClinicDay, type PrescriptionStatus } from '@cloudclinic/shared';
 import { invalidState } from '../../lib/errors';
 
 /**
@@ -28,11 +28,7 @@ export function assertTransition(from: PrescriptionStatus, to: PrescriptionStatu
 /** Statuses in which the validity period runs. */
 export const EXPIRING: readonly PrescriptionStatus[] = ['signed', 'under_review', 'approved'];
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-
 /** End of the validity: the end of the signing day (Asia/Shanghai) plus `validityDays - 1` days. */
 export function validUntil(signedAt: Date, validityDays: number): Date {
-  const local = new Date(signedAt.getTime() + SHANGHAI_OFFSET_MS);
-  const nextMidnightLocal = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + validityDays);
-  return new Date(nextMidnightLocal - SHANGHAI_OFFSET_MS - 1);
+  return endOfClinicDay(signedAt, validityDays);
 }

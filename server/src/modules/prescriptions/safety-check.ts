@@ -1,5 +1,6 @@
 import {
   computeQuantity,
+  icd10,
   type AntibioticGrade,
   type Finding,
   type PatientStatus,
@@ -12,7 +13,8 @@ import type { FormularyDrug } from './fhir-formulary';
 import { hisUnavailable, type Formulary } from './formulary';
 import type { PrescriptionHis } from './his-port';
 import { ageInYears, parsePatientRecord, recordedPregnancy, type PatientRecord } from './patient-record';
-import { runSafetyChecks, type CheckedItem, type OtherMedication, type OverrideRecord } from './safety';
+import type { PlatformMedications } from './platform-medications';
+import { runSafetyChecks, type CheckedItem, type OtherMedication, type OverrideRecord, type PlatformMedication } from './safety';
 
 export type ItemInput = z.output<typeof PrescriptionItemInputSchema>;
 
@@ -32,6 +34,10 @@ export interface CheckResult {
 
 export interface CheckRequest {
   hisPatientId: string;
+  /** The prescription under check (left out of the patient's other platform prescriptions); null for a new one. */
+  prescriptionId: string | null;
+  /** ICD-10 codes of the 临床诊断 (unknown codes are rejected before the check). */
+  diagnoses: readonly string[];
   items: readonly ItemInput[];
   patientStatus: PatientStatus;
   antibioticPrivilege: AntibioticGrade | null;
@@ -67,6 +73,7 @@ export class SafetyChecker {
   constructor(
     private readonly his: PrescriptionHis,
     private readonly formulary: Formulary,
+    private readonly platform: PlatformMedications,
     private readonly log: Logger,
   ) {}
 
@@ -86,6 +93,14 @@ export class SafetyChecker {
       const drug = (m.medicationId ? await this.formulary.get(m.medicationId) : undefined) ?? (m.code ? await this.formulary.byCode(m.code) : undefined) ?? null;
       current.push({ name: m.name || drug?.name || '', drug });
     }
+    const platform: PlatformMedication[] = [];
+    for (const line of await this.platform(req.hisPatientId, req.prescriptionId, req.now)) {
+      const drug = await this.formulary.get(line.medicationId);
+      if (!drug) continue;
+      platform.push({ prescriptionNumber: line.prescriptionNumber, drug, dose: line.dose, frequency: line.frequency });
+      // The platform's own prescriptions are current medication too (duplicate therapy, interactions).
+      if (!current.some((c) => c.drug?.id === drug.id)) current.push({ name: drug.name, drug });
+    }
     const recorded = recordedPregnancy(patient);
     const pregnant = recorded.pregnant || req.patientStatus.pregnancy === 'pregnant' ? true : req.patientStatus.pregnancy === 'not_pregnant' ? false : null;
     const checked: CheckedItem[] = items.map((i) => ({
@@ -101,6 +116,8 @@ export class SafetyChecker {
     const findings = runSafetyChecks(
       {
         items: checked,
+        diagnoses: req.diagnoses.map((c) => icd10(c)).filter((d) => d !== undefined),
+        platformMedications: platform,
         patient: {
           ageYears: ageInYears(patient.birthDate, req.now),
           sex: patient.sex,

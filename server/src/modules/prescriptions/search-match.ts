@@ -17,7 +17,7 @@ function subsequenceScore(q: string, s: string): number {
 
 /**
  * How well a query matches a formulary entry (0: not at all). In order of strength: the formulary
- * code; the pinyin initials of the generic name (from the HIS: 氨氯地平 → aldp) as a prefix or
+ * code; the pinyin initials of the generic name (computed from the Chinese name: 氨氯地平 → aldp) as a prefix or
  * inside; the Chinese product or generic name; an English word prefix; and last a fuzzy in-order
  * match on the English generic name, so abbreviations such as `amld` find amlodipine.
  */

@@ -1,5 +1,6 @@
 import { FrequencySchema, RouteCodeSchema, type Finding, type SignedPrescriptionPayload } from '@cloudclinic/shared';
 import type { Prisma as Db } from '../../generated/prisma/client';
+import { stored } from './views';
 
 export type PrescriptionRow = Db.PrescriptionGetPayload<{ include: { items: true; versions: true } }>;
 type ItemRow = PrescriptionRow['items'][number];
@@ -41,10 +42,11 @@ export function buildPayload(rx: PrescriptionRow, meta: SignatureMeta): SignedPr
     validUntil: meta.validUntil.toISOString(),
     consultationId: rx.consultationId,
     diagnosis: rx.diagnosis,
+    diagnoses: stored.diagnoses(rx.diagnoses).map((d) => ({ code: d.code, zh: d.zh })),
     patient: { hisPatientId: rx.hisPatientId, name: rx.patientName, sex: rx.patientSex, birthDate: rx.patientBirthDate, institution: meta.institutionName },
     prescriber: meta.prescriber,
     items: [...rx.items].sort((a, b) => a.position - b.position).map(itemOf),
-    findings: meta.findings.map((f) => ({ id: f.id, severity: f.severity, message: f.message, overrideReason: f.override?.reason ?? null })),
+    findings: meta.findings.map((f) => ({ id: f.id, severity: f.severity, message: f.message, overrideCode: f.override?.code ?? null, overrideReason: f.override?.reason ?? null })),
   };
 }
 
@@ -58,6 +60,7 @@ export function recordedContent(rx: PrescriptionRow) {
     number: rx.number,
     consultationId: rx.consultationId,
     diagnosis: rx.diagnosis,
+    diagnoses: stored.diagnoses(rx.diagnoses).map((d) => ({ code: d.code, zh: d.zh })),
     validUntil: rx.validUntil?.toISOString() ?? null,
     patient: { hisPatientId: rx.hisPatientId, name: rx.patientName, sex: rx.patientSex, birthDate: rx.patientBirthDate },
     items: [...rx.items].sort((a, b) => a.position - b.position).map(itemOf),
@@ -67,5 +70,5 @@ export function recordedContent(rx: PrescriptionRow) {
 /** The same selection taken from a signed payload. */
 export function signedContent(p: SignedPrescriptionPayload): ReturnType<typeof recordedContent> {
   const { institution: _institution, ...patient } = p.patient;
-  return { id: p.id, number: p.number, consultationId: p.consultationId, diagnosis: p.diagnosis, validUntil: p.validUntil, patient, items: p.items };
+  return { id: p.id, number: p.number, consultationId: p.consultationId, diagnosis: p.diagnosis, diagnoses: p.diagnoses, validUntil: p.validUntil, patient, items: p.items };
 }

@@ -1,5 +1,7 @@
 import {
+  ageInYears,
   SignedPrescriptionPayloadSchema,
+  SignedReviewPayloadSchema,
   type AccessClaims,
   type PrescriptionView,
   type SignedDocument,
@@ -9,16 +11,21 @@ import {
 import type { z } from 'zod';
 import { AppError, badRequest, invalidState, notFound } from '../../lib/errors';
 import { verifyPassword } from '../auth/password';
-import { canonicalJson, sha256Hex } from './canonical';
+import { canonicalJson, sha256Hex } from '../signatures/canonical';
 import { isUniqueViolation, type Idempotency, type IdempotentRequest } from './idempotency';
-import { kidOf, sameText, signCanonical, verifyJws } from './jws';
+import type { Prisma } from '../../db/database';
+import { assertCompleteForSigning } from './diagnoses';
+import { platformMedications } from './platform-medications';
+import { verificationCode } from '../signatures/verification-code';
+import { kidOf, sameText, signCanonical, verifyJws } from '../signatures/jws';
+import { PRESCRIPTION_JWS_TYPE } from './jws-type';
 import type { PrescriptionAccess } from './prescription-access';
 import { itemInputs, mergeOverrides, type PrescriptionRecords } from './prescription-records';
 import { assertTransition, validUntil } from './prescription-state';
 import { blockingFindings } from './safety';
 import type { SafetyChecker } from './safety-check';
 import { buildPayload, recordedContent, signedContent, type PrescriptionRow } from './signed-payload';
-import type { SigningKeys } from './signing-keys';
+import type { SigningKeys } from '../signatures/signing-keys';
 import { stored } from './views';
 
 type SignInput = z.output<typeof SignPrescriptionRequestSchema>;
@@ -61,11 +68,16 @@ export class SigningService {
     }
 
     const now = this.now();
+    const diagnoses = stored.diagnoses(rx.diagnoses);
+    const patientStatus = stored.patientStatus(rx.patientStatus);
+    assertCompleteForSigning(diagnoses, patientStatus, ageInYears(rx.patientBirthDate, now));
     const overrides = { ...stored.overrides(rx.overrides), ...mergeOverrides(stored.overrides(rx.overrides), body.overrides, user.sub, now) };
     const check = await this.checker.check({
       hisPatientId: rx.hisPatientId,
+      prescriptionId: rx.id,
+      diagnoses: diagnoses.map((d) => d.code),
       items: itemInputs(rx),
-      patientStatus: stored.patientStatus(rx.patientStatus),
+      patientStatus,
       antibioticPrivilege: me.antibioticPrivilege,
       overrides,
       freshStock: true,
@@ -92,7 +104,7 @@ export class SigningService {
       findings: check.findings,
     });
     const canonical = canonicalJson(payload);
-    const jws = await signCanonical(canonical, key);
+    const jws = await signCanonical(canonical, key, PRESCRIPTION_JWS_TYPE);
     const usedOverrides = Object.fromEntries(Object.entries(overrides).filter(([fid]) => check.findings.some((f) => f.id === fid)));
     try {
       await this.prisma.$transaction(async (tx) => {
@@ -114,6 +126,7 @@ export class SigningService {
           },
         });
         if (moved.count !== 1) throw invalidState('The prescription changed while it was being signed; review it and sign again');
+        await assertNoActiveTwin(tx, rx, now);
         await tx.prescriptionVersion.create({
           data: { prescriptionId: id, version, canonical, jws, payloadHash: sha256Hex(canonical), kid: key.kid, signerId: user.sub, signedAt: now },
         });
@@ -158,7 +171,7 @@ export class SigningService {
     await this.access.assertCanRead(user, rx);
     const v = rx.versions.find((x) => x.version === rx.version);
     if (!v) throw notFound('Signed version');
-    return { prescriptionId: rx.id, version: v.version, jws: v.jws, canonical: v.canonical, kid: v.kid, signedAt: v.signedAt.toISOString() };
+    return { prescriptionId: rx.id, version: v.version, jws: v.jws, verificationCode: verificationCode(v.jws), canonical: v.canonical, kid: v.kid, signedAt: v.signedAt.toISOString() };
   }
 
   /** Any signed-in user may verify a prescription (e.g. from its QR code); the answer carries no patient data. */
@@ -182,6 +195,20 @@ export class SigningService {
   }
 }
 
+/**
+ * Two identical prescriptions signed at the same moment would each pass the check of the other's
+ * absence: signatures for one patient are serialised (a transaction-scoped advisory lock) and the
+ * check is repeated inside the transaction.
+ */
+async function assertNoActiveTwin(tx: Pick<Prisma, 'prescription' | '$queryRaw'>, rx: PrescriptionRow, now: Date): Promise<void> {
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`rx-patient:${rx.hisPatientId}`}))::text`;
+  const lines = await platformMedications(tx)(rx.hisPatientId, rx.id, now);
+  const twin = lines.find((l) => rx.items.some((i) => i.medicationId === l.medicationId));
+  if (twin) {
+    throw badRequest(`患者已有本平台有效处方${twin.prescriptionNumber}开具同一药品，不得重复开具。`, { findings: [{ rule: 'active_duplicate', prescriptionNumber: twin.prescriptionNumber, medicationId: twin.medicationId }] });
+  }
+}
+
 type Signer = { displayName: string; qualificationNo: string | null; institution: { name: string } } | null;
 
 /**
@@ -196,7 +223,7 @@ export async function verifyPrescription(rx: PrescriptionRow, keys: SigningKeys,
   const v = rx.versions.find((x) => x.version === rx.version);
   const base = { prescriptionId: rx.id, number: rx.number, version: rx.version, alg: 'ES256' as const };
   if (!v) {
-    return { ...base, valid: false, checks: { signature: false, integrity: false, chain: false }, reasons: ['not signed'], signer: null, signedAt: null, kid: null, payloadHash: null };
+    return { ...base, valid: false, checks: { signature: false, integrity: false, chain: false, review: null }, reasons: ['not signed'], signer: null, signedAt: null, kid: null, payloadHash: null };
   }
   const reasons: string[] = [];
   const kid = kidOf(v.jws);
@@ -223,17 +250,36 @@ export async function verifyPrescription(rx: PrescriptionRow, keys: SigningKeys,
   const chain = parsed !== null && (v.version === 1 ? parsed.previousHash === null : previous !== undefined && parsed.previousHash === sha256Hex(previous.canonical));
   if (!chain) reasons.push('the version chain is broken');
 
+  const review = await verifyReview(rx, v.payloadHash, keys);
+  if (review === false) reasons.push('the pharmacist’s signed approval does not verify for this version');
+
   const signer = await signerOf(v.signerId);
   return {
     ...base,
-    valid: signature && integrity && chain,
-    checks: { signature, integrity, chain },
+    valid: signature && integrity && chain && review !== false,
+    checks: { signature, integrity, chain, review },
     reasons,
     signer: signer ? { id: v.signerId, name: signer.displayName, qualificationNo: signer.qualificationNo, institution: signer.institution.name } : null,
     signedAt: v.signedAt.toISOString(),
     kid: v.kid,
     payloadHash: v.payloadHash,
   };
+}
+
+/**
+ * The pharmacist's approval: a JWS with the pharmacist's own published key, by the recorded reviewer,
+ * over this version's hash. null when the prescription has not been approved (nothing to check).
+ */
+async function verifyReview(rx: PrescriptionRow, payloadHash: string, keys: SigningKeys): Promise<boolean | null> {
+  if (!rx.reviewJws) return rx.status === 'approved' || rx.status === 'dispensed' ? false : null;
+  const kid = kidOf(rx.reviewJws);
+  const key = kid ? await keys.publicKey(kid) : null;
+  const text = key ? await verifyJws(rx.reviewJws, key.jwk) : null;
+  const review = text === null ? null : (SignedReviewPayloadSchema.safeParse(safeJson(text)).data ?? null);
+  return Boolean(
+    key && review && kid === rx.reviewKid && key.userId === rx.reviewedById && review.pharmacist.id === rx.reviewedById &&
+      review.prescriptionId === rx.id && review.version === rx.version && review.prescriptionHash === payloadHash,
+  );
 }
 
 function safeJson(text: string): unknown {

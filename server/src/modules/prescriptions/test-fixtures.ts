@@ -3,7 +3,7 @@
  * (FHIR resources as the HIS serves them), parsed with the production parsers.
  */
 import { loadResources } from '@cloudclinic/county-his';
-import { computeQuantity, type AntibioticGrade, type Frequency, type RouteCode } from '@cloudclinic/shared';
+import { computeQuantity, icd10, type AntibioticGrade, type Frequency, type RouteCode } from '@cloudclinic/shared';
 import { parseMedication, type FormularyDrug } from './fhir-formulary';
 import type { PatientAllergy } from './patient-record';
 import type { CheckedItem, SafetyInput } from './safety';
@@ -69,9 +69,13 @@ export function input(over: {
   lactating?: boolean;
   current?: string[];
   privilege?: AntibioticGrade | null;
+  diagnoses?: string[];
+  platform?: { number: string; id: string }[];
 }): SafetyInput {
   return {
     items: over.items,
+    diagnoses: (over.diagnoses ?? []).map((c) => icd10(c)).filter((d) => d !== undefined),
+    platformMedications: (over.platform ?? []).map((p) => ({ prescriptionNumber: p.number, drug: drug(p.id), dose: { value: 1, unit: drug(p.id).doseUnit }, frequency: 'qd' })),
     patient: {
       ageYears: over.age === undefined ? 45 : over.age,
       sex: over.sex ?? 'male',

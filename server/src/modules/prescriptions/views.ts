@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import {
+  DiagnosisSchema,
   FindingSchema,
+  OverrideReasonCodeSchema,
   FrequencySchema,
   PatientStatusSchema,
   RouteCodeSchema,
+  type Diagnosis,
   type Finding,
   type PatientStatus,
   type PrescriptionView,
@@ -15,7 +18,9 @@ import type { PrescriptionRow } from './signed-payload';
 
 export const prescriptionInclude = { items: { orderBy: { position: 'asc' } }, versions: { orderBy: { version: 'asc' } } } as const;
 
-const OverridesSchema = z.record(z.string(), z.object({ reason: z.string(), by: z.string(), at: z.string() }));
+const OverridesSchema = z.record(z.string(), z.object({ code: OverrideReasonCodeSchema, reason: z.string(), by: z.string(), at: z.string() }));
+const DiagnosesSchema = z.array(DiagnosisSchema);
+const AcknowledgedSchema = z.array(z.string());
 const FindingsSchema = z.array(FindingSchema);
 const AllergiesSchema = z.array(z.string());
 
@@ -25,6 +30,8 @@ export const stored = {
   overrides: (v: unknown): Record<string, OverrideRecord> => OverridesSchema.parse(v),
   patientStatus: (v: unknown): PatientStatus => PatientStatusSchema.parse(v),
   allergies: (v: unknown): string[] => AllergiesSchema.safeParse(v).data ?? [],
+  diagnoses: (v: unknown): Diagnosis[] => DiagnosesSchema.parse(v),
+  acknowledged: (v: unknown): string[] => AcknowledgedSchema.safeParse(v).data ?? [],
 };
 
 interface People {
@@ -61,6 +68,7 @@ export function prescriptionView(r: PrescriptionRow, people: People): Prescripti
     revision: r.revision,
     version: r.version,
     diagnosis: r.diagnosis,
+    diagnoses: stored.diagnoses(r.diagnoses),
     validityDays: r.validityDays,
     patientStatus: stored.patientStatus(r.patientStatus),
     items: r.items.map((i) => ({
@@ -99,7 +107,7 @@ export function prescriptionView(r: PrescriptionRow, people: People): Prescripti
     submittedAt: iso(r.submittedAt),
     review:
       reviewer && r.reviewedAt && (r.rejectionReason !== null || r.status === 'approved' || r.status === 'dispensed' || r.status === 'expired')
-        ? { decision: r.rejectionReason !== null ? 'rejected' : 'approved', by: reviewer, at: r.reviewedAt.toISOString(), reason: r.rejectionReason ?? r.reviewNote ?? '' }
+        ? { decision: r.rejectionReason !== null ? 'rejected' : 'approved', by: reviewer, at: r.reviewedAt.toISOString(), reason: r.rejectionReason ?? r.reviewNote ?? '', acknowledged: stored.acknowledged(r.reviewAcknowledged) }
         : null,
     dispensedAt: iso(r.dispensedAt),
     dispensedBy: person(r.dispensedById),

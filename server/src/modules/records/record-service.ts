@@ -29,7 +29,7 @@ export class RecordService {
     const base = { action: 'his.record.read', actorId: user.sub, actorRole: user.role, institutionId: user.inst, consultationId, requestId: meta.requestId, ip: meta.ip };
     let grant;
     try {
-      grant = await this.access.grant(user, consultationId);
+      grant = await this.access.grant(user, consultationId, { purpose: 'record' });
     } catch (err) {
       await this.audit.record({ ...base, outcome: err instanceof AppError ? err.code : 'error' });
       throw err;

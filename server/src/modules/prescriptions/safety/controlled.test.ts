@@ -15,16 +15,32 @@ describe('controlled drugs', () => {
     expect(findings[0]?.messageEn).toMatch(/never be prescribed online/);
   });
 
-  it('asks a reason for class II psychotropics, mentioning a course beyond 7 days', () => {
-    const [short] = controlledRule(input({ items: [item('alprazolam-0.4mg-tab', { days: 5 })] }));
-    const [long] = controlledRule(input({ items: [item('alprazolam-0.4mg-tab', { days: 14 })] }));
-    expect(short?.severity).toBe('warning');
-    expect(short?.message).toContain('第二类精神药品');
-    expect(long?.message).toContain('14日用量超过一般7日限量');
-    expect(short?.id).not.toBe(long?.id);
+  it('refuses class II psychotropics (tramadol, alprazolam, zolpidem) whatever the course, naming the rule', () => {
+    for (const id of ['tramadol-100mg-er-tab', 'alprazolam-0.4mg-tab', 'zolpidem-10mg-tab']) {
+      for (const days of [1, 5, 14]) {
+        const findings = controlledRule(input({ items: [item(id, { days })] }));
+        expect(findings).toHaveLength(1);
+        expect(findings[0]).toMatchObject({ rule: 'controlled', severity: 'refused', medicationIds: [id] });
+        expect(findings[0]?.message).toContain('第二类精神药品');
+        expect(findings[0]?.message).toContain('《互联网诊疗管理办法（试行）》第十九条');
+        expect(findings[0]?.messageEn).toMatch(/class II psychotropic.*cannot be overridden/);
+      }
+    }
   });
 
-  it('says nothing about ordinary drugs', () => {
-    expect(controlledRule(input({ items: [item('amlodipine-5mg-tab')] }))).toEqual([]);
+  it('refuses toxic drugs, radiopharmaceuticals and what the formulary marks as not for internet prescribing', () => {
+    const findings = controlledRule(input({ items: [item('atropine-0.3mg-tab'), item('sodium-iodide-131i-cap'), item('potassium-chloride-10pct-inj')] }));
+    expect(findings.map((f) => [f.id, f.severity])).toEqual([
+      ['controlled:atropine-0.3mg-tab:toxic', 'refused'],
+      ['controlled:sodium-iodide-131i-cap:radioactive', 'refused'],
+      ['controlled:potassium-chloride-10pct-inj:not-online', 'refused'],
+    ]);
+    expect(findings[0]?.message).toContain('医疗用毒性药品');
+    expect(findings[1]?.message).toContain('放射性药品');
+    expect(findings[2]?.message).toContain('不得在互联网诊疗中开具');
+  });
+
+  it('says nothing about ordinary drugs, including the oral potassium tablet', () => {
+    expect(controlledRule(input({ items: [item('amlodipine-5mg-tab'), item('potassium-chloride-500mg-er-tab')] }))).toEqual([]);
   });
 });

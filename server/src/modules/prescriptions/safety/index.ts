@@ -1,4 +1,5 @@
-import type { Finding, Severity } from '@cloudclinic/shared';
+import type { Finding, OverrideReasonCode, Severity } from '@cloudclinic/shared';
+import { activeDuplicateRule } from './active-duplicate';
 import { geriatricRule, pediatricRule } from './age';
 import { allergyRule } from './allergy';
 import { antibioticRule } from './antibiotic';
@@ -9,14 +10,17 @@ import { highAlertRule } from './high-alert';
 import { interactionRule } from './interactions';
 import { maxDoseRule } from './max-dose';
 import { lactationRule, pregnancyRule } from './pregnancy';
+import { routeRule } from './route';
 import { stockRule } from './stock';
 import type { RawFinding, SafetyInput, SafetyRuleFn } from './types';
 
-export type { CheckedItem, OtherMedication, SafetyInput } from './types';
+export type { CheckedItem, OtherMedication, PlatformMedication, SafetyInput } from './types';
 
 /** Every rule, in the order their findings are shown (legal refusals first). */
 export const RULES: readonly SafetyRuleFn[] = [
   controlledRule,
+  routeRule,
+  activeDuplicateRule,
   antibioticRule,
   allergyRule,
   interactionRule,
@@ -35,6 +39,7 @@ const ORDER: Record<Severity, number> = { refused: 0, warning: 1, info: 2 };
 
 /** A type alias (not an interface) so that it is storable as Prisma JSON. */
 export type OverrideRecord = {
+  code: OverrideReasonCode;
   reason: string;
   by: string;
   at: string;

@@ -22,9 +22,13 @@ export function dailyAmounts(item: CheckedItem): { key: string; zh: string; amou
   return item.drug.ingredients.map((i) => ({ key: i.key, zh: i.zh, amount: units * perDay * i.value, ucum: i.ucum }));
 }
 
+/** Above this multiple of the maximum daily dose a prescription is refused: no reason makes it safe. */
+export const HARD_STOP_MULTIPLE = 2;
+
 /**
  * Maximum daily dose per ingredient, by age: children's bands (a maximum of 0 means not for that age),
- * a lower maximum for the elderly. Exceeding it warns (override with reason, e.g. a loading dose).
+ * a lower maximum for the elderly. Above the maximum and up to twice it warns (override with a reason,
+ * e.g. a loading dose); above twice the maximum, or any dose where the drug is not for that age, is refused.
  */
 export function maxDoseRule(input: SafetyInput): RawFinding[] {
   const out: RawFinding[] = [];
@@ -40,19 +44,22 @@ export function maxDoseRule(input: SafetyInput): RawFinding[] {
       const who = basis === 'child' ? `${age}岁儿童` : basis === 'elderly' ? '老年患者（≥65岁）' : '成人';
       const whoEn = basis === 'child' ? `a ${age}-year-old child` : basis === 'elderly' ? 'elderly patients (65+)' : 'adults';
       const drug = item.drug;
+      const refused = max === 0 || amount > max * HARD_STOP_MULTIPLE + 1e-9;
+      const stop = refused && max > 0 ? `，达最大日剂量的${fmt(amount / max)}倍（超过${HARD_STOP_MULTIPLE}倍），不可越过` : '';
+      const stopEn = refused && max > 0 ? `: ${fmt(amount / max)} times the maximum (more than ${HARD_STOP_MULTIPLE}×), which cannot be overridden` : '';
       out.push({
         id: `max_dose:${drug.id}:${daily.key}:${fmt(amount)}`,
         rule: 'max_dose',
-        severity: 'warning',
+        severity: refused ? 'refused' : 'warning',
         medicationIds: [drug.id],
         message:
           max === 0
             ? `${drug.name}不适用于${who}。`
-            : `${drug.name}日剂量${fmt(amount)} ${limit.unit}（${daily.zh}）超过${who}最大日剂量${fmt(max)} ${limit.unit}。`,
+            : `${drug.name}日剂量${fmt(amount)} ${limit.unit}（${daily.zh}）超过${who}最大日剂量${fmt(max)} ${limit.unit}${stop}。`,
         messageEn:
           max === 0
             ? `${drug.nameEn} is not for ${whoEn}.`
-            : `${drug.nameEn}: ${fmt(amount)} ${limit.unit} a day exceeds the maximum of ${fmt(max)} ${limit.unit} for ${whoEn}.`,
+            : `${drug.nameEn}: ${fmt(amount)} ${limit.unit} a day exceeds the maximum of ${fmt(max)} ${limit.unit} for ${whoEn}${stopEn}.`,
       });
     }
   }

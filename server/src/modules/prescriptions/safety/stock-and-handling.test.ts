@@ -19,8 +19,8 @@ describe('stock, high-alert and long prescriptions', () => {
     ]);
   });
 
-  it('asks a reason for more than 30 days’ supply', () => {
-    expect(durationRule(input({ items: [item('amlodipine-5mg-tab', { days: 30 })] }))).toEqual([]);
-    expect(durationRule(input({ items: [item('amlodipine-5mg-tab', { days: 60 })] }))[0]).toMatchObject({ rule: 'duration', severity: 'warning' });
+  it('allows a long prescription (长处方) of more than 30 days only for a chronic disease', () => {
+    expect(durationRule(input({ items: [item('amlodipine-5mg-tab', { days: 60 })], diagnoses: ['I10'] }))[0]).toMatchObject({ rule: 'duration', severity: 'info' });
+    expect(durationRule(input({ items: [item('amlodipine-5mg-tab', { days: 60 })] }))[0]).toMatchObject({ rule: 'duration', severity: 'refused' });
   });
 });

@@ -1,4 +1,4 @@
-import type { AntibioticGrade, Dose, Frequency, RouteCode, SafetyRule, Severity } from '@cloudclinic/shared';
+import type { AntibioticGrade, Dose, Frequency, Icd10Entry, RouteCode, SafetyRule, Severity } from '@cloudclinic/shared';
 import type { FormularyDrug } from '../fhir-formulary';
 import type { PatientAllergy } from '../patient-record';
 
@@ -22,8 +22,20 @@ export interface OtherMedication {
   drug: FormularyDrug | null;
 }
 
+/** A line of another active prescription from this platform for the same patient. */
+export interface PlatformMedication {
+  prescriptionNumber: string;
+  drug: FormularyDrug;
+  dose: Dose;
+  frequency: Frequency;
+}
+
 export interface SafetyInput {
   items: CheckedItem[];
+  /** The coded 临床诊断 of the prescription (bundled ICD-10 entries). */
+  diagnoses: Icd10Entry[];
+  /** Lines of the patient's other active prescriptions from this platform (signed, in review, approved, or dispensed and still in course). */
+  platformMedications: PlatformMedication[];
   patient: {
     ageYears: number | null;
     sex: string;
