@@ -1,6 +1,7 @@
-import type { Role } from '@cloudclinic/shared';
+import type { AuditPage, AuditQueryParams, Role } from '@cloudclinic/shared';
 import type { Prisma } from '../../db/database';
 import type { Logger } from '../../lib/logger';
+import { searchAudit } from './audit-search';
 
 export interface AuditEntry {
   action: string;
@@ -15,16 +16,6 @@ export interface AuditEntry {
   requestId?: string | undefined;
   ip?: string | undefined;
   detail?: Record<string, unknown> | undefined;
-}
-
-export interface AuditQuery {
-  actorId?: string | undefined;
-  hisPatientId?: string | undefined;
-  consultationId?: string | undefined;
-  action?: string | undefined;
-  from?: Date | undefined;
-  to?: Date | undefined;
-  limit: number;
 }
 
 /**
@@ -61,17 +52,8 @@ export class AuditLog {
     }
   }
 
-  async query(q: AuditQuery) {
-    return this.prisma.auditEvent.findMany({
-      where: {
-        ...(q.actorId ? { actorId: q.actorId } : {}),
-        ...(q.hisPatientId ? { hisPatientId: q.hisPatientId } : {}),
-        ...(q.consultationId ? { consultationId: q.consultationId } : {}),
-        ...(q.action ? { action: { startsWith: q.action } } : {}),
-        ...(q.from || q.to ? { at: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lte: q.to } : {}) } } : {}),
-      },
-      orderBy: { at: 'desc' },
-      take: q.limit,
-    });
+  /** One page of the trail for the admin's audit screen (see `searchAudit`). */
+  search(q: AuditQueryParams): Promise<AuditPage> {
+    return searchAudit(this.prisma, q);
   }
 }

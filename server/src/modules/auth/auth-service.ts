@@ -1,8 +1,11 @@
 import crypto from 'node:crypto';
-import type { LoginResponse, UserProfile } from '@cloudclinic/shared';
+import type { LoginResponse, LoginResult, UserProfile } from '@cloudclinic/shared';
 import type { Prisma } from '../../db/database';
 import { AppError } from '../../lib/errors';
 import type { AuditLog } from '../audit/audit-log';
+import type { AccessSessions } from './access-sessions';
+import { LoginLockout } from './lockout';
+import type { MfaGate } from './mfa/mfa-gate';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { hashRefreshToken, newRefreshToken, type TokenSigner } from './tokens';
 
@@ -20,7 +23,7 @@ export interface RequestMeta {
 const userInclude = { institution: true, department: true } as const;
 
 type UserRow = NonNullable<Awaited<ReturnType<Prisma['user']['findUnique']>>> & {
-  institution: { id: string; name: string; kind: UserProfile['institution']['kind'] };
+  institution: { id: string; name: string; nameEn: string; kind: UserProfile['institution']['kind'] };
   department: { id: string; name: string } | null;
 };
 
@@ -30,7 +33,7 @@ export function toProfile(u: UserRow): UserProfile {
     username: u.username,
     displayName: u.displayName,
     role: u.role,
-    institution: { id: u.institution.id, name: u.institution.name, kind: u.institution.kind },
+    institution: { id: u.institution.id, name: u.institution.name, nameEn: u.institution.nameEn, kind: u.institution.kind },
     departmentId: u.department?.id ?? null,
     departmentName: u.department?.name ?? null,
   };
@@ -43,30 +46,52 @@ export class AuthService {
     private readonly signer: TokenSigner,
     private readonly settings: AuthSettings,
     private readonly audit: AuditLog,
-  ) {}
+    private readonly sessions: AccessSessions,
+    /** The second-factor step after the password (none: password only). */
+    private readonly mfa: MfaGate | null = null,
+  ) {
+    this.lockout = new LoginLockout(prisma, settings);
+  }
 
-  async login(username: string, password: string, meta: RequestMeta): Promise<LoginResponse> {
+  private readonly lockout: LoginLockout;
+
+  /**
+   * Unknown, disabled, locked and wrong-password attempts all run one scrypt hash and answer the same
+   * 401 `invalid_credentials`, so neither the body nor the timing tells them apart. An account with a
+   * second factor (or whose role requires one) gets a challenge for the second step instead of tokens.
+   */
+  async login(username: string, password: string, meta: RequestMeta): Promise<LoginResult> {
     const user = await this.prisma.user.findUnique({ where: { username }, include: userInclude });
-    const now = new Date();
+    const invalid = new AppError('invalid_credentials', 'Wrong username or password');
     if (!user || user.disabled) {
       await verifyPassword(password, await dummyPasswordHash());
-      await this.audit.record({ action: 'auth.login', outcome: 'invalid_credentials', detail: { reason: 'unknown_user' }, ...meta });
-      throw new AppError('invalid_credentials', 'Wrong username or password');
+      await this.audit.record({ action: 'auth.login', outcome: 'invalid_credentials', detail: { reason: user ? 'disabled' : 'unknown_user' }, ...meta });
+      throw invalid;
     }
     const actor = { actorId: user.id, actorRole: user.role, institutionId: user.institutionId, ...meta };
-    if (user.lockedUntil && user.lockedUntil > now) {
+    const passwordOk = await verifyPassword(password, user.passwordHash);
+    if (!passwordOk) {
+      const lockedNow = await this.lockout.recordFailure(user.id);
+      await this.audit.record({ ...actor, action: 'auth.login', outcome: lockedNow === 'locked_now' ? 'locked_now' : lockedNow === 'locked' ? 'account_locked' : 'invalid_credentials' });
+      throw invalid;
+    }
+    if (!(await this.lockout.recordSuccess(user.id))) {
       await this.audit.record({ ...actor, action: 'auth.login', outcome: 'account_locked' });
-      throw lockedError(user.lockedUntil);
+      throw invalid;
     }
-    if (!(await verifyPassword(password, user.passwordHash))) {
-      const failures = (user.lockedUntil ? 0 : user.failedLogins) + 1;
-      const lock = failures >= this.settings.maxFailures ? new Date(now.getTime() + this.settings.lockoutSeconds * 1000) : null;
-      await this.prisma.user.update({ where: { id: user.id }, data: { failedLogins: lock ? 0 : failures, lockedUntil: lock } });
-      await this.audit.record({ ...actor, action: 'auth.login', outcome: lock ? 'locked_now' : 'invalid_credentials' });
-      throw new AppError('invalid_credentials', 'Wrong username or password');
+    const challenge = await this.mfa?.challengeFor(user);
+    if (challenge) {
+      await this.audit.record({ ...actor, action: 'auth.login', outcome: challenge.mfa === 'code' ? 'mfa_code_required' : 'mfa_enrolment_required' });
+      return challenge;
     }
-    await this.prisma.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null } });
     await this.audit.record({ ...actor, action: 'auth.login', outcome: 'ok' });
+    return this.issue(user, crypto.randomUUID());
+  }
+
+  /** A new session for a user who passed the second step (the caller checked password and code). */
+  async startSession(userId: string): Promise<LoginResponse> {
+    const user = await this.prisma.user.findUnique({ where: { id: userId }, include: userInclude });
+    if (!user || user.disabled) throw new AppError('invalid_credentials', 'Wrong username or password');
     return this.issue(user, crypto.randomUUID());
   }
 
@@ -88,6 +113,7 @@ export class AuthService {
     if (claimed.count !== 1) throw invalid;
     const user = await this.prisma.user.findUnique({ where: { id: row.userId }, include: userInclude });
     if (!user || user.disabled) throw invalid;
+    if (this.mfa && !(await this.mfa.sessionAllowed(user))) throw invalid;
     return this.issue(user, row.familyId);
   }
 
@@ -95,6 +121,7 @@ export class AuthService {
     const row = await this.prisma.refreshToken.findUnique({ where: { tokenHash: hashRefreshToken(refreshToken) } });
     if (!row) return;
     await this.prisma.refreshToken.updateMany({ where: { familyId: row.familyId, revokedAt: null }, data: { revokedAt: new Date() } });
+    this.sessions.forget(row.userId, row.familyId);
     await this.audit.record({ actorId: row.userId, action: 'auth.logout', outcome: 'ok', ...meta });
   }
 
@@ -109,13 +136,7 @@ export class AuthService {
     await this.prisma.refreshToken.create({
       data: { userId: user.id, familyId, tokenHash: hash, expiresAt: new Date(Date.now() + this.settings.refreshTtlSeconds * 1000) },
     });
-    const accessToken = this.signer.signAccess({ sub: user.id, role: user.role, inst: user.institutionId, name: user.displayName });
+    const accessToken = await this.signer.signAccess({ sub: user.id, role: user.role, inst: user.institutionId, name: user.displayName }, familyId);
     return { accessToken, refreshToken: token, expiresIn: this.signer.accessTtlSeconds, user: toProfile(user) };
   }
-}
-
-function lockedError(until: Date): AppError {
-  return new AppError('account_locked', 'Account locked after repeated failed logins; try again later', {
-    lockedUntil: until.toISOString(),
-  });
 }
