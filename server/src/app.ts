@@ -1,16 +1,22 @@
 import fs from 'node:fs';
+import type http from 'node:http';
 import path from 'node:path';
 import express, { type Express } from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { Services } from './services';
 import { requireAuth } from './http/middleware/auth';
 import { errorHandler, notFoundHandler } from './http/middleware/errors';
+import { auditPhiDenial } from './modules/audit/phi-denials';
+import { jsonOnly } from './http/middleware/json-only';
 import { requestId } from './http/middleware/request-context';
 import { auditRoutes } from './http/routes/audit-routes';
 import { authRoutes } from './http/routes/auth-routes';
+import { mfaLoginRoutes } from './http/routes/mfa-routes';
 import { healthRoutes } from './http/routes/health-routes';
 import { jwksRoutes } from './http/routes/jwks-routes';
+import { publicVerificationRoutes } from './http/routes/public-verification-routes';
 
 /** Builds the HTTP app from its dependencies. Never listens itself (see index.ts / server.ts). */
 export function createApp(s: Services): Express {
@@ -49,9 +55,14 @@ export function createApp(s: Services): Express {
   app.use(express.json({ limit: '256kb' }));
 
   const api = express.Router();
+  // Every API answer may carry patient data: never kept by browsers or shared caches.
+  api.use(noStore);
+  api.use(jsonOnly({ except: RAW_BODY_ROUTES }));
   api.use('/health', healthRoutes(s.health));
-  api.use('/auth', authRoutes(s.auth, s.signer));
-  api.use(requireAuth(s.signer));
+  api.use('/auth/mfa', mfaLoginRoutes(s.mfa.signIn, s.limits));
+  api.use('/auth', authRoutes(s.auth, s.sessions, s.limits));
+  api.use('/public', publicVerificationRoutes(s.prescriptions.publicVerification, s.opinions.verifier));
+  api.use(requireAuth(s.sessions, { onDenied: (req, err) => auditPhiDenial(s.audit, { method: req.method, path: req.path, ip: req.ip, requestId: req.requestId }, err) }));
   api.use('/audit', auditRoutes(s.audit));
   for (const mount of s.routes) api.use(mount.path, mount.router);
   api.use(notFoundHandler);
@@ -64,18 +75,32 @@ export function createApp(s: Services): Express {
   return app;
 }
 
-/** The built React client, with SPA fallback to index.html for client-side routes. */
+/** Routes that declare a non-JSON body of their own (field attachments: the image is the body). */
+const RAW_BODY_ROUTES = [/^\/consultations\/[^/]+\/attachments\/?$/];
+
+function noStore(_req: express.Request, res: express.Response, next: express.NextFunction): void {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+}
+
+/**
+ * The built React client, with SPA fallback to index.html for client-side routes. The build writes
+ * brotli and gzip copies next to its assets (client/vite.config.ts): they are sent to browsers that
+ * accept them (`Content-Encoding`, `Vary: Accept-Encoding`), the file itself to others.
+ */
 function serveClient(app: Express, dist: string): void {
   const index = path.join(dist, 'index.html');
   if (!fs.existsSync(index)) return;
-  app.use(express.static(dist, { index: false, maxAge: '1h', setHeaders: noCacheHtml }));
+  app.use(expressStaticGzip(dist, { enableBrotli: true, orderPreference: ['br', 'gzip'], index: false, serveStatic: { index: false, maxAge: '1h', setHeaders: cacheHeaders } }));
   app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });
 }
 
-function noCacheHtml(res: express.Response, file: string): void {
-  if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
-  else if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+/** Hashed assets never change under their name: cached for a year; HTML is checked every time. */
+function cacheHeaders(res: http.ServerResponse, file: string): void {
+  const name = file.replace(/\.(br|gz)$/, '');
+  if (name.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+  else if (name.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
 }

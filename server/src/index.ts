@@ -15,6 +15,10 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = createLogger(config.LOG_LEVEL);
+  // A promise nobody awaited must not end every live consultation with the process: log it, keep serving.
+  process.on('unhandledRejection', (reason: unknown) => {
+    log.error({ err: reason }, 'unhandled promise rejection');
+  });
   const server = await startServer(config, log);
   log.info({ url: server.url }, 'CloudClinic is ready');
 

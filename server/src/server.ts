@@ -8,7 +8,7 @@ import type { Config } from './config/config';
 import { openDatabase, embeddedDataDir, type Database } from './db/database';
 import type { Logger } from './lib/logger';
 import { WorkerPool } from './media/worker-pool';
-import { createSocketServer } from './realtime/socket-server';
+import { createSocketServer, DEFAULT_SOCKET_LIMITS } from './realtime/socket-server';
 import { createServices, type Services } from './services';
 
 export interface RunningServer {
@@ -38,8 +38,7 @@ export async function startServer(config: Config, log: Logger, opts: StartOption
     {
       count: config.MEDIASOUP_WORKERS,
       logLevel: config.MEDIASOUP_LOG_LEVEL,
-      listenIp: config.RTC_LISTEN_IP,
-      announcedAddress: config.RTC_ANNOUNCED_ADDRESS,
+      addresses: config.rtcAddresses,
       basePort: config.RTC_PORT,
       rtcMinPort: config.RTC_MIN_PORT,
       rtcMaxPort: config.RTC_MAX_PORT,
@@ -54,12 +53,19 @@ export async function startServer(config: Config, log: Logger, opts: StartOption
     throw err;
   }
   const services = createServices(config, log, db, pool);
+  await services.rateLimitStore.init();
+  await services.mediaHealth.start();
   services.outbox.start();
   const app = createApp(services);
   const httpServer = config.tls
     ? https.createServer({ cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) }, app)
     : http.createServer(app);
-  const io = createSocketServer(httpServer, services);
+  const io = createSocketServer(httpServer, services, {
+    ...DEFAULT_SOCKET_LIMITS,
+    maxSocketsPerUser: config.SOCKETS_PER_USER,
+    userRatePerSecond: config.SOCKET_PACKETS_PER_USER_PER_SECOND,
+    userBurst: Math.max(DEFAULT_SOCKET_LIMITS.userBurst, config.SOCKET_PACKETS_PER_USER_PER_SECOND * 3),
+  });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.PORT, config.HOST, () => resolve());
@@ -72,8 +78,11 @@ export async function startServer(config: Config, log: Logger, opts: StartOption
     (stopping ??= (async () => {
       httpServer.close();
       io.disconnectSockets(true);
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
       httpServer.closeAllConnections();
+      services.mediaHealth.stop();
       services.rooms.close();
       await services.outbox.stop();
       await pool.close();

@@ -4,6 +4,7 @@ import { REQUEST_EVENT, RequestEnvelopeSchema, type Ack } from '@cloudclinic/sha
 import { AppError, toAppError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { issuesOf } from '../lib/validation';
+import type { PacketVerdict } from './flood-guard';
 import { TokenBucket } from './rate-limiter';
 
 export interface RequestSpec {
@@ -23,14 +24,19 @@ interface Registered {
 }
 
 export interface DispatcherOptions {
+  /** Requests per second of this socket (on top of the user's packet budget). */
   ratePerSecond: number;
   burst: number;
+  /** The user's packet budget: asked for every incoming packet, whatever its event name. */
+  admitPacket?: () => PacketVerdict;
 }
 
 /**
  * Per-socket request router: every request is `{ method, data }` with an ack; the method must be in a
  * registered catalogue and its data must match the catalogue's schema. Always acks
- * `{ ok: true, data } | { ok: false, error }`; never throws into socket.io.
+ * `{ ok: true, data } | { ok: false, error }`; never throws into socket.io. Every incoming packet
+ * (unknown events and requests without an ack included) first passes the user's budget; a socket
+ * that keeps flooding is disconnected.
  */
 export class Dispatcher {
   private readonly table = new Map<string, Registered>();
@@ -42,12 +48,26 @@ export class Dispatcher {
     opts: DispatcherOptions,
   ) {
     this.bucket = new TokenBucket(opts.ratePerSecond, opts.burst);
-    socket.on(REQUEST_EVENT, (envelope: unknown, ack: unknown) => void this.onRequest(envelope, ack));
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if (event === REQUEST_EVENT) return;
-      const ack = args[args.length - 1];
-      if (typeof ack === 'function') ack(fail(new AppError('bad_request', `Unknown event ${String(event).slice(0, 64)}`)));
+    const admit = opts.admitPacket ?? (() => 'ok' as const);
+    socket.use((packet, next) => {
+      const last: unknown = packet[packet.length - 1];
+      const ack = packet.length > 1 && typeof last === 'function' ? (last as (a: Ack) => void) : null;
+      const verdict = admit();
+      if (verdict !== 'ok') {
+        ack?.(fail(new AppError('rate_limited', 'Too many messages; slow down')));
+        if (verdict === 'disconnect') {
+          this.log.warn({ socketId: socket.id }, 'socket disconnected for flooding');
+          socket.disconnect(true);
+        }
+        return;
+      }
+      if (packet[0] !== REQUEST_EVENT) {
+        ack?.(fail(new AppError('bad_request', `Unknown event ${String(packet[0]).slice(0, 64)}`)));
+        return;
+      }
+      next();
     });
+    socket.on(REQUEST_EVENT, (envelope: unknown, ack: unknown) => void this.onRequest(envelope, ack));
   }
 
   register<C extends Record<string, RequestSpec>>(catalogue: C, handlers: HandlerTable<C>): void {
@@ -72,7 +92,7 @@ export class Dispatcher {
       const result = await entry.handler(data.data);
       reply({ ok: true, data: result ?? {} });
     } catch (err) {
-      const appErr = mediasoupError(err) ?? toAppError(err);
+      const appErr = knownError(err) ?? toAppError(err);
       if (appErr.code === 'internal') this.log.error({ err, method: env.data.method, socketId: this.socket.id }, 'request failed');
       reply(fail(appErr));
     }
@@ -83,12 +103,14 @@ function fail(err: AppError): Ack {
   return { ok: false, error: err.toBody() };
 }
 
-/** mediasoup rejects bad parameters with TypeError (and `UnsupportedError`): that is the caller's fault. */
-function mediasoupError(err: unknown): AppError | null {
+/**
+ * mediasoup's InvalidStateError: the object (transport, producer, the worker's channel) closed
+ * under the request, a race with a leave or a worker restart. Anything else not an AppError —
+ * TypeErrors included — is a server bug: `internal`, logged. (Parameters mediasoup validates are
+ * checked where they are passed: see media-params.ts.)
+ */
+function knownError(err: unknown): AppError | null {
   if (err instanceof AppError) return null;
-  if (err instanceof TypeError || (err instanceof Error && err.name === 'UnsupportedError')) {
-    return new AppError('bad_request', err.message.slice(0, 300));
-  }
   if (err instanceof Error && err.name === 'InvalidStateError') return new AppError('invalid_state', err.message.slice(0, 300));
   return null;
 }

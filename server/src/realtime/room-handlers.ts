@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import type { types as ms } from 'mediasoup';
-import { NOTIFICATION_EVENT, roomRequests, type AccessClaims, type RoomNotification, type RoomNotificationMethod } from '@cloudclinic/shared';
+import { NOTIFICATION_EVENT, roomRequests, type AccessClaims, type PeerLeftReason, type RoomNotification, type RoomNotificationMethod } from '@cloudclinic/shared';
 import { AppError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
-import { iceServersFor, type TurnSettings } from '../media/ice-servers';
+import { iceServersFor, iceTransportPolicyFor, type TurnSettings } from '../media/ice-servers';
 import { Peer } from '../media/peer';
 import type { Room } from '../media/room';
 import type { RoomRegistry } from '../media/room-registry';
@@ -13,6 +13,7 @@ import { assertMayProduceData } from '../modules/field/data-channel-policy';
 import type { EventBus } from '../modules/events/event-bus';
 import type { AppSocket } from './socket-server';
 import type { Dispatcher } from './dispatcher';
+import { rtpCapabilitiesOf, rtpParametersOf, sctpStreamParametersOf, withClientParams } from './media-params';
 
 export interface RoomHandlerDeps {
   rooms: RoomRegistry;
@@ -21,6 +22,8 @@ export interface RoomHandlerDeps {
   events: EventBus;
   turn: TurnSettings | null;
   log: Logger;
+  /** A peer that has not sent `room.ready` this long after joining is removed (told to rejoin). */
+  readyTimeoutMs: number;
 }
 
 /**
@@ -40,11 +43,11 @@ export function registerRoomHandlers(socket: AppSocket, dispatcher: Dispatcher, 
     return current;
   };
 
-  const leave = () => {
-    if (current) current.room.leave(current.peer);
+  const leave = (reason: PeerLeftReason = 'dropped') => {
+    if (current) current.room.leave(current.peer, reason);
     current = null;
   };
-  socket.on('disconnect', leave);
+  socket.on('disconnect', () => leave('dropped'));
 
   dispatcher.register(roomRequests, {
     'room.join': async ({ consultationId }) => {
@@ -78,7 +81,15 @@ export function registerRoomHandlers(socket: AppSocket, dispatcher: Dispatcher, 
       );
       room.join(peer);
       current = { room, peer };
+      const readyTimer = setTimeout(() => {
+        if (peer.ready || peer.closed) return;
+        deps.log.warn({ peerId: peer.id, consultationId }, 'peer never became ready: removed');
+        notify('room.closed', { reason: 'ready_timeout', rejoin: true });
+        room.leave(peer);
+      }, deps.readyTimeoutMs);
+      readyTimer.unref();
       peer.once('closed', () => {
+        clearTimeout(readyTimer);
         if (current?.peer === peer) current = null;
       });
       await deps.audit.record({
@@ -95,16 +106,22 @@ export function registerRoomHandlers(socket: AppSocket, dispatcher: Dispatcher, 
         peerId: peer.id,
         routerRtpCapabilities: { ...room.router.rtpCapabilities },
         iceServers: iceServersFor(user.sub, deps.turn),
+        iceTransportPolicy: iceTransportPolicyFor(deps.turn),
         peers: [...room.peers.values()].filter((p) => p !== peer).map((p) => p.info()),
       };
     },
     'room.ready': async ({ rtpCapabilities, sctpCapabilities }) => {
       const { room, peer } = joined();
-      await room.setReady(peer, rtpCapabilities as ms.RtpCapabilities, sctpCapabilities);
+      await room.setReady(peer, rtpCapabilitiesOf(rtpCapabilities), sctpCapabilities);
+      return {};
+    },
+    'peer.devices': (devices) => {
+      const { room, peer } = joined();
+      room.setDevices(peer, devices);
       return {};
     },
     'room.leave': () => {
-      leave();
+      leave('left');
       return {};
     },
     'transport.create': async ({ direction, sctpCapabilities, forceTcp }) => {
@@ -119,7 +136,8 @@ export function registerRoomHandlers(socket: AppSocket, dispatcher: Dispatcher, 
       };
     },
     'transport.connect': async ({ transportId, dtlsParameters }) => {
-      await joined().peer.transport(transportId).connect({ dtlsParameters: dtlsParameters as ms.DtlsParameters });
+      const transport = joined().peer.transport(transportId);
+      await withClientParams('dtlsParameters', () => transport.connect({ dtlsParameters: dtlsParameters as ms.DtlsParameters }));
       return {};
     },
     'transport.restartIce': async ({ transportId }) => {
@@ -128,7 +146,8 @@ export function registerRoomHandlers(socket: AppSocket, dispatcher: Dispatcher, 
     },
     'producer.create': async ({ transportId, kind, rtpParameters, source, paused }) => {
       const { room, peer } = joined();
-      const producer = await room.produce(peer, transportId, kind, rtpParameters as ms.RtpParameters, source, paused ?? false);
+      const params = rtpParametersOf(rtpParameters);
+      const producer = await withClientParams('rtpParameters', () => room.produce(peer, transportId, kind, params, source, paused ?? false));
       return { id: producer.id };
     },
     'producer.pause': async ({ producerId }) => {
@@ -154,14 +173,15 @@ export function registerRoomHandlers(socket: AppSocket, dispatcher: Dispatcher, 
     'consumer.setPreferredLayers': async ({ consumerId, spatialLayer, temporalLayer }) => {
       const consumer = joined().peer.consumer(consumerId);
       if (consumer.type === 'simulcast' || consumer.type === 'svc') {
-        await consumer.setPreferredLayers({ spatialLayer, ...(temporalLayer !== undefined ? { temporalLayer } : {}) });
+        await withClientParams('layers', () => consumer.setPreferredLayers({ spatialLayer, ...(temporalLayer !== undefined ? { temporalLayer } : {}) }));
       }
       return {};
     },
     'dataProducer.create': async ({ transportId, sctpStreamParameters, label, protocol }) => {
       const { room, peer } = joined();
       assertMayProduceData(peer.identity.participantRole, label);
-      const dp = await room.produceData(peer, transportId, { sctpStreamParameters, label, protocol });
+      const params = sctpStreamParametersOf(sctpStreamParameters);
+      const dp = await withClientParams('sctpStreamParameters', () => room.produceData(peer, transportId, { sctpStreamParameters: params, label, protocol }));
       return { id: dp.id };
     },
   });

@@ -1,24 +1,40 @@
 import type http from 'node:http';
 import { Server, type DefaultEventsMap, type Socket } from 'socket.io';
-import type { AccessClaims } from '@cloudclinic/shared';
+import { sessionRequests, type AccessClaims } from '@cloudclinic/shared';
 import { AppError } from '../lib/errors';
+import { watchSession } from '../modules/auth/session-watch';
+import type { VerifiedAccess } from '../modules/auth/access-sessions';
 import type { Services } from '../services';
 import { Dispatcher } from './dispatcher';
 import { forwardClinicEvents } from './clinic-handlers';
+import { DEFAULT_FLOOD_LIMITS, FloodGuard, type FloodLimits } from './flood-guard';
 import { registerRoomHandlers } from './room-handlers';
 
 export interface SocketData {
   auth: AccessClaims;
+  /** The verified token's session and expiry: the socket is closed when either ends. */
+  access: VerifiedAccess;
 }
 
 export type AppSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
 export type AppIo = Server<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
 
-/** Per-socket request budget: generous for signaling bursts (join ≈ 10 requests), tight for floods. */
-const RATE = { ratePerSecond: 20, burst: 60 };
+export interface SocketLimits extends FloodLimits {
+  /** Per-socket request budget: generous for signaling bursts (join ≈ 10 requests), tight for floods. */
+  socketRatePerSecond: number;
+  socketBurst: number;
+  /** A joined peer that never sends `room.ready` is removed after this long. */
+  readyTimeoutMs: number;
+}
+
+export const DEFAULT_SOCKET_LIMITS: SocketLimits = { ...DEFAULT_FLOOD_LIMITS, socketRatePerSecond: 20, socketBurst: 60, readyTimeoutMs: 30_000 };
+
+/** How often an open socket's session and user are looked up again (disablement, logout, role change). */
+const SESSION_RECHECK_MS = 30_000;
 
 /** socket.io on the same HTTP server; the access token is verified in the handshake. */
-export function createSocketServer(httpServer: http.Server, s: Services): AppIo {
+export function createSocketServer(httpServer: http.Server, s: Services, limits: SocketLimits = DEFAULT_SOCKET_LIMITS): AppIo {
+  const guard = new FloodGuard(limits);
   const io: AppIo = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
@@ -29,18 +45,54 @@ export function createSocketServer(httpServer: http.Server, s: Services): AppIo 
   io.use((socket, next) => {
     const token: unknown = socket.handshake.auth?.['token'];
     if (typeof token !== 'string') return next(handshakeError(new AppError('unauthorized', 'Authentication required')));
-    try {
-      socket.data.auth = s.signer.verifyAccess(token);
-      next();
-    } catch (err) {
-      next(handshakeError(err instanceof AppError ? err : new AppError('unauthorized', 'Invalid access token')));
-    }
+    s.sessions.verify(token).then(
+      (v) => {
+        socket.data.auth = v.auth;
+        socket.data.access = v;
+        const refused = guard.admit(v.auth.sub, socket.id);
+        if (refused) {
+          s.log.warn({ userId: v.auth.sub, sockets: guard.openSockets(v.auth.sub) }, 'socket refused: connection cap');
+          return next(handshakeError(refused));
+        }
+        next();
+      },
+      (err: unknown) => next(handshakeError(err instanceof AppError ? err : new AppError('unauthorized', 'Invalid access token'))),
+    );
   });
   io.on('connection', (socket) => {
-    const log = s.log.child({ socketId: socket.id, userId: socket.data.auth.sub });
-    const dispatcher = new Dispatcher(socket, log, RATE);
-    registerRoomHandlers(socket, dispatcher, { rooms: s.rooms, access: s.access, audit: s.audit, events: s.events, turn: s.turn, log });
+    const userId = socket.data.auth.sub;
+    const log = s.log.child({ socketId: socket.id, userId });
+    // Token expiry, logout, a disabled account: the socket ends, and the client re-authenticates.
+    const watchCurrent = () =>
+      watchSession(s.sessions, socket.data.access, () => socket.disconnect(true), {
+        recheckMs: SESSION_RECHECK_MS,
+        onUpdate: (auth) => {
+          socket.data.auth = auth;
+        },
+      });
+    let watch = watchCurrent();
+    socket.on('disconnect', () => {
+      watch.stop();
+      guard.release(userId, socket.id);
+    });
+    const dispatcher = new Dispatcher(socket, log, {
+      ratePerSecond: limits.socketRatePerSecond,
+      burst: limits.socketBurst,
+      admitPacket: () => guard.packet(userId, socket.id),
+    });
+    registerRoomHandlers(socket, dispatcher, { rooms: s.rooms, access: s.access, audit: s.audit, events: s.events, turn: s.turn, log, readyTimeoutMs: limits.readyTimeoutMs });
     for (const register of s.socketHandlers) register(socket, dispatcher);
+    dispatcher.register(sessionRequests, {
+      'session.renew': async ({ token }) => {
+        const renewed = await s.sessions.verify(token);
+        if (renewed.auth.sub !== socket.data.auth.sub) throw new AppError('forbidden', 'A socket cannot change its user');
+        socket.data.access = renewed;
+        socket.data.auth = renewed.auth;
+        watch.stop();
+        watch = watchCurrent();
+        return { expiresAt: renewed.expiresAt.toISOString() };
+      },
+    });
   });
   forwardClinicEvents(io, s.events, s.queue, s.log.child({ module: 'clinic-push' }));
   return io;

@@ -20,7 +20,7 @@ export function directoryRoutes(prisma: Prisma): Router {
           include: { institution: true, department: true },
           orderBy: { username: 'asc' },
         })
-      ).map((u) => ({ id: u.id, displayName: u.displayName, role: u.role, institution: { id: u.institution.id, name: u.institution.name }, departmentName: u.department?.name ?? null })),
+      ).map((u) => ({ id: u.id, displayName: u.displayName, role: u.role, institution: { id: u.institution.id, name: u.institution.name }, departmentName: u.department?.name ?? null, departmentNameEn: u.department?.nameEn ?? null })),
     })),
   );
   r.get(

@@ -9,6 +9,7 @@ import {
   CreateInvitationRequestSchema,
   IdParamsSchema,
   IdSchema,
+  InvitationListQuerySchema,
   StartFieldConsultationRequestSchema,
   VitalsUploadRequestSchema,
 } from '@cloudclinic/shared';
@@ -20,16 +21,19 @@ import { authOf, requireRole } from '../middleware/auth';
 const AttachmentParams = z.object({ id: IdSchema, attachmentId: IdSchema });
 
 /** Field medicine: invitations, ambulance / ship consultations, vitals kept in the record, attachments. */
-export function fieldRoutes(field: Field): Router {
+export function fieldRoutes(field: Field, publicUrl: string): Router {
   const r = Router();
   // Invitations: the consultation's expert creates one; a field doctor (logged in) accepts it.
   r.post(
     '/consultations/:id/invitations',
     handle({ params: IdParamsSchema, body: CreateInvitationRequestSchema, status: 201 }, ({ req, params, body }) =>
-      field.invitations.create(authOf(req), params.id, body, `${req.protocol}://${req.get('host') ?? 'localhost'}`),
+      field.invitations.create(authOf(req), params.id, body, publicUrl),
     ),
   );
   r.post('/field/invitations/accept', handle({ body: AcceptInvitationRequestSchema }, ({ req, body }) => field.invitations.accept(authOf(req), body.token)));
+  // The inviting expert or an administrator lists the links still open and withdraws one.
+  r.get('/field/invitations', handle({ query: InvitationListQuerySchema }, async ({ req, query }) => ({ invitations: await field.revocation.listActive(authOf(req), query.consultationId) })));
+  r.post('/field/invitations/:id/revoke', handle({ params: IdParamsSchema }, ({ req, params }) => field.revocation.revoke(authOf(req), params.id)));
 
   // 上车即入院: the crew opens a field consultation and invites the receiving hospital's expert.
   r.get('/field/directory', requireRole('field_doctor'), handle({}, () => field.consultations.directory()));

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { HealthResponse } from '@cloudclinic/shared';
 import { handle } from '../handler';
 
@@ -7,27 +7,38 @@ export interface HealthProbe {
   startedAt: number;
   database(): Promise<{ ok: boolean; kind: 'pglite' | 'postgres' }>;
   sfu(): { workers: number; liveWorkers: number; rooms: number };
-  integrations(): HealthResponse['integrations'];
+  media(): Promise<HealthResponse['media']>;
+  integrations(): NonNullable<HealthResponse['integrations']>;
+  /** Whether the caller carries an admin's valid access token (details are for admins only). */
+  isAdmin(req: Request): Promise<boolean>;
 }
 
+/**
+ * `GET /api/health`: 200 `ok` or 503 `degraded` for load balancers and the kiosk's check. Anyone sees
+ * the status and the media path (the addresses every browser is told anyway); an admin also sees the
+ * database, the SFU and the outside systems with their addresses.
+ */
 export function healthRoutes(probe: HealthProbe): Router {
   const r = Router();
   r.get(
     '/',
-    handle({}, async ({ res }) => {
-      const database = await probe.database();
+    handle({}, async ({ req, res }) => {
+      const [database, admin] = await Promise.all([probe.database(), probe.isAdmin(req)]);
       const sfu = probe.sfu();
-      const ok = database.ok && sfu.liveWorkers > 0;
+      const media = await probe.media();
+      const integrations = probe.integrations();
+      // Media counts once checked: a failed path is as bad as no worker. A configured system that
+      // stopped answering (PACS, HIS) degrades too.
+      const ok = database.ok && sfu.liveWorkers > 0 && media.selfTest?.ok !== false && Object.values(integrations).every((i) => i.reachable !== false);
       const body: HealthResponse = {
         status: ok ? 'ok' : 'degraded',
         version: probe.version,
         uptimeSeconds: Math.round((Date.now() - probe.startedAt) / 1000),
-        database,
-        sfu,
-        integrations: probe.integrations(),
+        media,
+        ...(admin ? { database, sfu, integrations } : {}),
       };
-      res.status(ok ? 200 : 503);
-      return body;
+      // Sent here: the status code depends on the answer.
+      res.status(ok ? 200 : 503).json(body);
     }),
   );
   return r;

@@ -8,6 +8,7 @@ import type { Logger } from '../../lib/logger';
 import { parseOrThrow } from '../../lib/validation';
 import { acceptHeader, classifyStudySubpath, sanitizeQuery } from '../../modules/imaging/dicomweb-paths';
 import type { ImagingAccess } from '../../modules/imaging/imaging-access';
+import { renderedQuery } from '../../modules/imaging/rendered-params';
 import { authOf } from '../middleware/auth';
 
 const SearchParams = z.object({ consultationId: IdSchema });
@@ -45,8 +46,9 @@ export function imagingRoutes(pacs: DicomwebClient | null, access: ImagingAccess
       const subpath = (rest ?? []).join('/');
       const kind = classifyStudySubpath(subpath);
       if (!kind) throw new AppError('not_found', 'Not a DICOMweb resource this proxy serves');
+      // Rendering parameters are checked before anything (the owner lookup included) reaches the PACS.
+      const query = kind === 'retrieve' ? new URLSearchParams() : kind === 'rendered' ? renderedQuery(req.query) : sanitizeQuery(req.query);
       await access.forStudy(authOf(req), consultationId, studyUid, ctx(req));
-      const query = kind === 'retrieve' ? new URLSearchParams() : sanitizeQuery(req.query);
       const accept = subpath.endsWith('metadata') ? acceptHeader(req.header('accept'), 'studies') : acceptHeader(req.header('accept'), kind);
       await relay(requirePacs(pacs), `studies/${studyUid}${subpath ? `/${subpath}` : ''}`, query, accept, res, log);
     } catch (err) {

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { SigningKeys } from '../../modules/prescriptions/signing-keys';
+import type { SigningKeys } from '../../modules/signatures/signing-keys';
 import { handle } from '../handler';
 
 /**

@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import type { AbuseLimits } from '../middleware/abuse-limits';
 import {
   ApprovePrescriptionRequestSchema,
   CreatePrescriptionRequestSchema,
@@ -20,7 +21,7 @@ function idem(req: Request, body: unknown) {
 }
 
 /** Online prescriptions: the pad (expert), review and dispensing (county pharmacist), verification. */
-export function prescriptionRoutes(rx: Prescriptions): Router {
+export function prescriptionRoutes(rx: Prescriptions, limits: Pick<AbuseLimits, 'signing'>): Router {
   const r = Router();
   r.get('/prescriptions/formulary', handle({ query: FormularyQuerySchema }, async ({ req, query }) => ({ medications: await rx.searchFormulary(authOf(req), query.q) })));
   r.get('/prescriptions/templates', handle({}, ({ req }) => rx.templates(authOf(req))));
@@ -35,6 +36,7 @@ export function prescriptionRoutes(rx: Prescriptions): Router {
   r.post('/prescriptions/:id/check', handle({ params: IdParamsSchema }, ({ req, params }) => rx.drafting.recheck(authOf(req), params.id)));
   r.post(
     '/prescriptions/:id/sign',
+    ...limits.signing,
     handle({ params: IdParamsSchema, body: SignPrescriptionRequestSchema }, ({ req, params, body }) =>
       rx.signing.sign(authOf(req), params.id, body, idem(req, { overrides: body.overrides })),
     ),
@@ -43,7 +45,7 @@ export function prescriptionRoutes(rx: Prescriptions): Router {
   r.post('/prescriptions/:id/revise', handle({ params: IdParamsSchema }, ({ req, params }) => rx.drafting.revise(authOf(req), params.id)));
   r.post(
     '/prescriptions/:id/approve',
-    handle({ params: IdParamsSchema, body: ApprovePrescriptionRequestSchema }, ({ req, params, body }) => rx.review.approve(authOf(req), params.id, body.note, idem(req, body))),
+    handle({ params: IdParamsSchema, body: ApprovePrescriptionRequestSchema }, ({ req, params, body }) => rx.review.approve(authOf(req), params.id, body, idem(req, body))),
   );
   r.post(
     '/prescriptions/:id/reject',
@@ -54,6 +56,7 @@ export function prescriptionRoutes(rx: Prescriptions): Router {
     handle({ params: IdParamsSchema, body: DispenseRequestSchema }, ({ req, params, body }) => rx.review.dispense(authOf(req), params.id, body, idem(req, body))),
   );
   r.get('/prescriptions/:id/verify', handle({ params: IdParamsSchema }, ({ req, params }) => rx.signing.verify(authOf(req), params.id)));
+  r.get('/prescriptions/:id/sheet', handle({ params: IdParamsSchema }, ({ req, params }) => rx.sheets.sheet(authOf(req), params.id)));
   r.get('/prescriptions/:id/document', handle({ params: IdParamsSchema }, ({ req, params }) => rx.signing.document(authOf(req), params.id)));
   return r;
 }

@@ -1,5 +1,7 @@
+import crypto from 'node:crypto';
 import type { Prisma } from '../../db/database';
 import type { Logger } from '../../lib/logger';
+import { claimDue, type ClaimedJob } from './claim';
 
 export type OutboxHandler = (payload: unknown) => Promise<void>;
 
@@ -8,22 +10,31 @@ export interface OutboxOptions {
   /** Backoff after the n-th failure: min(maxDelayMs, baseDelayMs * 2^(n-1)). */
   baseDelayMs: number;
   maxDelayMs: number;
+  /** After this many failed deliveries the job is set aside as `failed` (dead letter) for an admin. */
+  maxAttempts: number;
+  /** How long a node's claim on a job holds; a node that dies mid-delivery loses it after this. */
+  leaseMs: number;
+  /** Jobs claimed per round. */
+  batch: number;
 }
 
-const DEFAULTS: OutboxOptions = { pollMs: 1000, baseDelayMs: 1000, maxDelayMs: 5 * 60_000 };
+const DEFAULTS: OutboxOptions = { pollMs: 1000, baseDelayMs: 1000, maxDelayMs: 5 * 60_000, maxAttempts: 12, leaseMs: 60_000, batch: 20 };
 
 /**
  * Durable queue for writes to outside systems (the county HIS). A job is stored first (in the same
  * transaction as the change that caused it, when the caller passes one) and then delivered until it
  * succeeds, so an outage loses nothing. `dedupeKey` makes enqueueing idempotent; handlers make the
  * remote write idempotent (FHIR conditional create), so a crash between "written" and "marked
- * done" never writes twice.
+ * done" never writes twice. Any number of nodes may run an Outbox on the same table: each claims
+ * due jobs with a lease (`FOR UPDATE SKIP LOCKED`), so a job is delivered by one node at a time.
  */
 export class Outbox {
   private readonly handlers = new Map<string, OutboxHandler>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private readonly opts: OutboxOptions;
+  /** This node's name on the jobs it claims. */
+  readonly owner = `${process.pid}-${crypto.randomBytes(4).toString('hex')}`;
 
   constructor(
     private readonly prisma: Prisma,
@@ -61,31 +72,38 @@ export class Outbox {
   }
 
   private kick(): void {
-    void this.drain();
+    this.drain().catch((err: unknown) => this.log.error({ err }, 'outbox round failed'));
   }
 
   private async deliverDue(): Promise<void> {
-    const due = await this.prisma.outboxJob.findMany({
-      where: { status: 'pending', nextAttemptAt: { lte: new Date() } },
-      orderBy: { createdAt: 'asc' },
-      take: 20,
-    });
-    for (const job of due) {
-      const handler = this.handlers.get(job.kind);
-      if (!handler) continue;
-      try {
-        await handler(job.payload);
-        await this.prisma.outboxJob.update({ where: { id: job.id }, data: { status: 'done', doneAt: new Date(), attempts: { increment: 1 }, lastError: null } });
-      } catch (err) {
-        const attempts = job.attempts + 1;
-        const delay = Math.min(this.opts.maxDelayMs, this.opts.baseDelayMs * 2 ** (attempts - 1));
-        const message = err instanceof Error ? err.message.slice(0, 500) : 'unknown error';
-        await this.prisma.outboxJob.update({
-          where: { id: job.id },
-          data: { attempts, lastError: message, nextAttemptAt: new Date(Date.now() + delay) },
-        });
-        this.log.warn({ jobId: job.id, kind: job.kind, attempts, delayMs: delay, error: message }, 'outbox delivery failed; will retry');
-      }
+    const kinds = [...this.handlers.keys()];
+    if (kinds.length === 0) return;
+    const jobs = await claimDue(this.prisma, { owner: this.owner, kinds, leaseMs: this.opts.leaseMs, batch: this.opts.batch });
+    for (const job of jobs) await this.deliver(job);
+  }
+
+  private async deliver(job: ClaimedJob): Promise<void> {
+    const handler = this.handlers.get(job.kind);
+    if (!handler) return;
+    const mine = { id: job.id, leaseOwner: this.owner };
+    try {
+      await handler(job.payload);
+      const marked = await this.prisma.outboxJob.updateMany({
+        where: mine,
+        data: { status: 'done', doneAt: new Date(), attempts: { increment: 1 }, lastError: null, leaseOwner: null, leaseUntil: null },
+      });
+      if (marked.count === 0) this.log.warn({ jobId: job.id, kind: job.kind }, 'outbox lease lost during delivery; the write is idempotent');
+    } catch (err) {
+      const attempts = job.attempts + 1;
+      const message = err instanceof Error ? err.message.slice(0, 500) : 'unknown error';
+      const dead = attempts >= this.opts.maxAttempts;
+      const delay = Math.min(this.opts.maxDelayMs, this.opts.baseDelayMs * 2 ** (attempts - 1));
+      await this.prisma.outboxJob.updateMany({
+        where: mine,
+        data: { attempts, lastError: message, leaseOwner: null, leaseUntil: null, ...(dead ? { status: 'failed' } : { nextAttemptAt: new Date(Date.now() + delay) }) },
+      });
+      if (dead) this.log.error({ jobId: job.id, kind: job.kind, attempts, error: message }, 'outbox job failed for good: set aside for an admin');
+      else this.log.warn({ jobId: job.id, kind: job.kind, attempts, delayMs: delay, error: message }, 'outbox delivery failed; will retry');
     }
   }
 }
