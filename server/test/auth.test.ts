@@ -1,9 +1,10 @@
-import jwt from 'jsonwebtoken';
+import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LoginResponseSchema, ApiErrorSchema } from '@cloudclinic/shared';
+import { ApiErrorSchema, HealthResponseSchema, LoginResponseSchema } from '@cloudclinic/shared';
 import { USERS } from '../src/db/seed/demo-data';
 import { dbTargets } from './helpers/test-database';
-import { startTestServer, type TestServer } from './helpers/test-server';
+import { requestFrom } from './helpers/from-address';
+import { login, startTestServer, type TestServer } from './helpers/test-server';
 
 async function post(base: string, path: string, body: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${base}${path}`, {
@@ -24,13 +25,22 @@ describe.each(dbTargets())('auth and health over HTTP (%s)', (target) => {
     await srv?.close();
   });
 
-  it('reports health with database and live SFU workers', async () => {
+  it('reports health: the status to anyone, database, SFU and outside systems to admins only', async () => {
     const res = await fetch(`${srv.url}/api/health`);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { status: string; database: { ok: boolean }; sfu: { liveWorkers: number } };
-    expect(body.status).toBe('ok');
-    expect(body.database.ok).toBe(true);
-    expect(body.sfu.liveWorkers).toBeGreaterThanOrEqual(1);
+    const pub = HealthResponseSchema.parse(await res.json());
+    expect(pub.status).toBe('ok');
+    expect(pub.database).toBeUndefined();
+    expect(pub.integrations).toBeUndefined();
+    for (const who of ['kiosk.shengsi', 'dr.chen']) {
+      const seen = HealthResponseSchema.parse(await (await fetch(`${srv.url}/api/health`, { headers: { authorization: `Bearer ${(await login(srv.url, who)).accessToken}` } })).json());
+      expect(seen.integrations, who).toBeUndefined();
+    }
+    const admin = (await login(srv.url, 'admin')).accessToken;
+    const full = HealthResponseSchema.parse(await (await fetch(`${srv.url}/api/health`, { headers: { authorization: `Bearer ${admin}` } })).json());
+    expect(full.database?.ok).toBe(true);
+    expect(full.sfu?.liveWorkers).toBeGreaterThanOrEqual(1);
+    expect(full.integrations).toBeDefined();
   });
 
   it('logs in every demo account and returns its role', async () => {
@@ -43,18 +53,19 @@ describe.each(dbTargets())('auth and health over HTTP (%s)', (target) => {
     }
   });
 
-  it('refuses a wrong password with invalid_credentials, and locks the account on the sixth failure', async () => {
+  it('refuses a wrong password with invalid_credentials, locks the account on the fifth failure, rate limits the sixth', async () => {
+    // From an address of its own, so the per-IP limit it trips does not touch the other tests.
+    const attempt = () => requestFrom('127.0.0.2', `${srv.url}/api/auth/login`, { body: { username: 'dr.he', password: 'wrong' } });
     for (let i = 1; i <= 5; i++) {
-      const res = await post(srv.url, '/api/auth/login', { username: 'dr.he', password: 'wrong' });
+      const res = await attempt();
       expect(res.status, `attempt ${i}`).toBe(401);
       expect(ApiErrorSchema.parse(res.body).code).toBe('invalid_credentials');
     }
-    const sixth = await post(srv.url, '/api/auth/login', { username: 'dr.he', password: 'wrong' });
-    expect(sixth.status).toBe(423);
-    expect(ApiErrorSchema.parse(sixth.body).code).toBe('account_locked');
-    // Locked means locked: even the right password is refused until the lock expires.
-    const right = await post(srv.url, '/api/auth/login', { username: 'dr.he', password: 'Demo@2026' });
-    expect(right.status).toBe(423);
+    const row = await srv.services.prisma.user.findUniqueOrThrow({ where: { username: 'dr.he' } });
+    expect(row.lockedUntil?.getTime()).toBeGreaterThan(Date.now());
+    const sixth = await attempt();
+    expect(sixth.status).toBe(429);
+    expect(Number(sixth.headers['retry-after'])).toBeGreaterThan(0);
     const audit = await srv.services.prisma.auditEvent.findMany({ where: { action: 'auth.login', outcome: 'locked_now' } });
     expect(audit).toHaveLength(1);
   });
@@ -86,11 +97,14 @@ describe.each(dbTargets())('auth and health over HTTP (%s)', (target) => {
     const tampered = await fetch(`${srv.url}/api/audit`, { headers: { authorization: `Bearer ${forged}` } });
     expect(tampered.status).toBe(401);
 
-    const expired = jwt.sign({ sub: ok.user.id, role: 'expert', inst: ok.user.institution.id, name: 'x' }, srv.services.config.jwtSecret, {
-      expiresIn: -10,
-      issuer: 'cloudclinic',
-      audience: 'cloudclinic-api',
-    });
+    const expired = await new SignJWT({ role: 'expert', inst: ok.user.institution.id, name: 'x', sid: 'x' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(ok.user.id)
+      .setIssuer('cloudclinic')
+      .setAudience('cloudclinic-api')
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 10)
+      .sign(new TextEncoder().encode(srv.services.config.jwtSecret));
     const exp = await fetch(`${srv.url}/api/auth/me`, { headers: { authorization: `Bearer ${expired}` } });
     expect(exp.status).toBe(401);
     expect(((await exp.json()) as { code: string }).code).toBe('token_expired');

@@ -129,7 +129,7 @@ describe.each(dbTargets())('the 云门诊 flow over HTTP and socket.io (%s)', (t
     const stale = await api['dr.chen']!.put(`/consultations/${consultationId}/note`, { baseRevision: 0, plan: 'x' });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('revision_conflict');
-    await api['dr.chen']!.put(`/consultations/${consultationId}/note`, { baseRevision: 1, assessment: '稳定型心绞痛可能', plan: '完善心电图，复诊' });
+    await api['dr.chen']!.put(`/consultations/${consultationId}/note`, { baseRevision: 1, assessment: '稳定型心绞痛可能', diagnoses: ['I20.9'], plan: '完善心电图，复诊' });
     expect((await api['kiosk.shengsi']!.put(`/consultations/${consultationId}/note`, { baseRevision: 2, plan: 'hack' })).status).toBe(403);
 
     // End: note signed, appointment completed, kiosk sees the summary, the room is closed.
@@ -153,6 +153,7 @@ describe.each(dbTargets())('the 云门诊 flow over HTTP and socket.io (%s)', (t
     // No-show is skipped; recall puts it back; a cancelled appointment cannot be called.
     const third = (await book('p-9004', '陈志明')).body;
     await api['kiosk.shengsi']!.post('/kiosk/check-in', { code: third.code });
+    await api['kiosk.shengsi']!.post(`/appointments/${third.id}/consents`, { kind: 'telemedicine', granted: true, confirmedBy: 'patient' });
     expect((await api['dr.chen']!.post(`/appointments/${second.id}/no-show`)).body.status).toBe('no_show');
     const next = await api['dr.chen']!.post(`/sessions/${sessionId}/call-next`);
     expect(next.body.appointment.id).toBe(third.id);
@@ -185,6 +186,6 @@ describe.each(dbTargets())('the 云门诊 flow over HTTP and socket.io (%s)', (t
 });
 
 function pick(n: Record<string, unknown>) {
-  const { chiefComplaint, history, examination, assessment, plan } = n;
-  return { chiefComplaint, history, examination, assessment, plan };
+  const { chiefComplaint, history, examination, assessment, plan, diagnoses } = n;
+  return { chiefComplaint, history, examination, assessment, plan, diagnoses: (diagnoses as { code: string }[]).map((d) => d.code) };
 }

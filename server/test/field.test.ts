@@ -34,7 +34,7 @@ describe('field medicine: invitations, field consultations, vitals, attachments,
       api[u] = apiAs(srv.url, tokens[u]);
     }
     const inst = await p.institution.findUniqueOrThrow({ where: { code: 'sscph' } });
-    const c = await api['dr.chen']!.post('/consultations', { kind: 'field', hisPatientId: 'p-0001', institutionId: inst.id, invite: [] });
+    const c = await api['dr.chen']!.post('/consultations', { kind: 'field', hisPatientId: 'p-0001', institutionId: inst.id, invite: [], breakGlassReason: '海上急诊会诊：船上患者胸痛，需专家即刻指导' });
     expect(c.status).toBe(201);
     consultationId = c.body.id;
   });
@@ -79,7 +79,7 @@ describe('field medicine: invitations, field consultations, vitals, attachments,
     // A token whose JWT expiry passed: 410 invitation_expired.
     const inv = await api['dr.chen']!.post(`/consultations/${consultationId}/invitations`, { ttlSeconds: 60 });
     const row = await p.fieldInvitation.findFirstOrThrow({ where: { consultationId }, orderBy: { createdAt: 'desc' } });
-    const expiredToken = signInvitation(srv.services.config.jwtSecret, { consultationId, invitationId: row.id, institutionId: row.institutionId, expiresAt: new Date(Date.now() - 1000) });
+    const expiredToken = await signInvitation(srv.services.config.jwtSecret, { consultationId, invitationId: row.id, institutionId: row.institutionId, expiresAt: new Date(Date.now() - 1000) });
     const expired = await api['field.two']!.post('/field/invitations/accept', { token: expiredToken });
     expect(expired).toMatchObject({ status: 410, body: { code: 'invitation_expired' } });
     expect(expired.body.message).toMatch(/expired/);
@@ -94,7 +94,7 @@ describe('field medicine: invitations, field consultations, vitals, attachments,
     expect(foreign.body.message).toMatch(/another institution/);
 
     // Signed with another secret, or an access token in its place: 403.
-    const forged = signInvitation('x'.repeat(40), { consultationId, invitationId: crypto.randomUUID(), institutionId: row.institutionId, expiresAt: new Date(Date.now() + 60_000) });
+    const forged = await signInvitation('x'.repeat(40), { consultationId, invitationId: crypto.randomUUID(), institutionId: row.institutionId, expiresAt: new Date(Date.now() + 60_000) });
     expect((await api['field.two']!.post('/field/invitations/accept', { token: forged })).status).toBe(403);
     expect((await api['field.two']!.post('/field/invitations/accept', { token: tokens['field.two'] })).status).toBe(403);
     // Only field doctors accept.

@@ -56,6 +56,7 @@ describe('the county HIS record beside the video', () => {
     expect((await api['dr.lin']!.get(`/consultations/${id}/record`)).status).toBe(403);
     expect((await api['kiosk.daishan']!.get(`/consultations/${id}/record`)).status).toBe(403);
     expect((await api['dr.chen']!.get(`/consultations/${id}/record`)).status).toBe(200);
+    await api['dr.chen']!.put(`/consultations/${id}/note`, { baseRevision: 0, chiefComplaint: '复诊', assessment: '血压控制可', diagnoses: ['I10'], plan: '继续原方案' });
     expect((await api['dr.chen']!.post(`/consultations/${id}/end`)).status).toBe(200);
     expect((await api['dr.chen']!.get(`/consultations/${id}/record`)).status).toBe(403);
 
@@ -81,7 +82,7 @@ describe('the county HIS record beside the video', () => {
 
   it('writes the signed note back as a valid DocumentReference, surviving a HIS outage, exactly once', async () => {
     const id = await consultationFor(srv, 'p-0001', [{ username: 'dr.chen', role: 'expert' }]);
-    await api['dr.chen']!.put(`/consultations/${id}/note`, { baseRevision: 0, chiefComplaint: '头晕一周', assessment: '高血压2级', plan: '调整降压药' });
+    await api['dr.chen']!.put(`/consultations/${id}/note`, { baseRevision: 0, chiefComplaint: '头晕一周', assessment: '高血压2级', diagnoses: ['I10'], plan: '调整降压药' });
     srv.his?.setOutage(true);
     expect((await api['dr.chen']!.post(`/consultations/${id}/end`)).status).toBe(200);
     const job = async () => srv.services.prisma.outboxJob.findUniqueOrThrow({ where: { dedupeKey: `note:${id}:v1` } });

@@ -5,24 +5,11 @@ import { JwksSchema, KioskAppointmentViewSchema, PrescriptionListSchema, Prescri
 import { hashPassword } from '../src/modules/auth/password';
 import { SignalingClient } from './helpers/signaling-client';
 import { dbTargets } from './helpers/test-database';
+import { apiClient as client, calledVisit, ownSession as sharedOwnSession, type ApiClient as Client, type Json } from './helpers/clinic-visit';
 import { login, startTestServer, type TestServer } from './helpers/test-server';
 
 const PASSWORD = 'Demo@2026';
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test: assertions inspect the shape
 
-/** JSON over HTTP as a given user, with optional extra headers (Idempotency-Key). */
-function client(base: string, token: string) {
-  return async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${base}/api${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as Json };
-  };
-}
-type Client = ReturnType<typeof client>;
 
 const amlodipine = { medicationId: 'amlodipine-5mg-tab', dose: { value: 5, unit: 'mg' }, frequency: 'qd', route: 'oral', days: 28, instructions: '晨起服用' };
 const amoxicillin = { medicationId: 'amoxicillin-250mg-cap', dose: { value: 500, unit: 'mg' }, frequency: 'tid', route: 'oral', days: 7, instructions: '' };
@@ -35,23 +22,18 @@ describe.each(dbTargets())('online prescriptions (%s)', (target) => {
   const tokens: Record<string, string> = {};
   const sockets: SignalingClient[] = [];
   let sscph = '';
+  const sessionIds: Record<string, string> = {};
 
-  /** Book, check in at the Shengsi kiosk and call: the consultation of one demo patient. */
+    const ownSession = (expert: string) => sharedOwnSession(srv, as['admin']!, expert, sscph);
+
   async function consultation(hisPatientId: string, name: string, expert = 'dr.chen', session = 'cardiology'): Promise<{ consultationId: string; appointmentId: string }> {
-    const sessions = (await as['admin']!('GET', '/sessions')).body.sessions as { id: string }[];
-    const sessionId = sessions.find((s) => s.id.startsWith(`demo-${session}-`))?.id ?? '';
-    const booked = await as['admin']!('POST', `/sessions/${sessionId}/appointments`, { hisPatientId, institutionId: sscph, patientName: name });
-    // The demo seed already booked some patients for today.
-    const appt =
-      booked.status === 201 ? booked.body : (await as['admin']!('GET', `/sessions/${sessionId}/queue`)).body.appointments.find((a: { hisPatientId: string }) => a.hisPatientId === hisPatientId);
-    expect((await as['kiosk.shengsi']!('POST', '/kiosk/check-in', { code: appt.code })).status).toBe(200);
-    const called = await as[expert]!('POST', `/appointments/${appt.id}/call`);
-    expect(called.status).toBe(200);
-    return { consultationId: called.body.consultation.id, appointmentId: appt.id };
+    sessionIds[session] ??= await ownSession(expert);
+    const sessionId = sessionIds[session];
+    return calledVisit({ admin: as['admin']!, kiosk: as['kiosk.shengsi']!, expert: as[expert]! }, sessionId, { hisPatientId, name, institutionId: sscph });
   }
 
-  async function signedAndSubmitted(consultationId: string, items = [amlodipine], expert = 'dr.chen') {
-    const created = await as[expert]!('POST', `/consultations/${consultationId}/prescriptions`, { diagnosis: '原发性高血压', items }, { 'Idempotency-Key': key() });
+  async function signedAndSubmitted(consultationId: string, items: object[] = [amlodipine], expert = 'dr.chen') {
+    const created = await as[expert]!('POST', `/consultations/${consultationId}/prescriptions`, { diagnosis: '原发性高血压', diagnoses: ['I10'], items }, { 'Idempotency-Key': key() });
     expect(created.status).toBe(201);
     const signed = await as[expert]!('POST', `/prescriptions/${created.body.id}/sign`, { password: PASSWORD }, { 'Idempotency-Key': key() });
     expect(signed.status, JSON.stringify(signed.body)).toBe(200);
@@ -93,12 +75,17 @@ describe.each(dbTargets())('online prescriptions (%s)', (target) => {
 
     const found = await as['dr.chen']!('GET', '/prescriptions/formulary?q=amld');
     expect(found.body.medications[0]).toMatchObject({ id: 'amlodipine-5mg-tab', name: '苯磺酸氨氯地平片', pinyin: 'aldp' });
-    const created = await as['dr.chen']!('POST', `/consultations/${consultationId}/prescriptions`, { diagnosis: '原发性高血压', items: [amlodipine] }, { 'Idempotency-Key': key() });
+    const created = await as['dr.chen']!('POST', `/consultations/${consultationId}/prescriptions`, { diagnosis: '原发性高血压', diagnoses: ['I10'], items: [amlodipine] }, { 'Idempotency-Key': key() });
     expect(created.status).toBe(201);
     const draft = PrescriptionViewSchema.parse(created.body);
     expect(draft).toMatchObject({ status: 'draft', signable: true, patient: { name: '王建国', hisPatientId: 'p-0001' } });
     expect(draft.items[0]).toMatchObject({ quantity: { value: 1, unit: '盒' }, unitsPerDose: 1, doseUnit: '片' });
-    expect(draft.findings.map((f) => f.rule)).toEqual(['continuation']);
+    // Renewal of what the patient takes; 28 days for a chronic disease (I10) needs no further reason.
+    expect(draft.findings.map((f) => [f.rule, f.severity])).toEqual([
+      ['continuation', 'info'],
+      ['duration', 'info'],
+    ]);
+    expect(draft.diagnoses).toEqual([{ code: 'I10', zh: '原发性高血压', en: 'Essential (primary) hypertension' }]);
 
     const signed = await as['dr.chen']!('POST', `/prescriptions/${draft.id}/sign`, { password: PASSWORD });
     expect(signed.body).toMatchObject({ status: 'signed', version: 1 });
@@ -109,10 +96,13 @@ describe.each(dbTargets())('online prescriptions (%s)', (target) => {
     const inQueue = PrescriptionListSchema.parse(queued.data).prescriptions.find((p) => p.id === draft.id);
     expect(inQueue?.patient.allergies).toEqual(['海鲜过敏']);
 
-    const approved = await as['pharm.zhou']!('POST', `/prescriptions/${draft.id}/approve`, {});
+    const approved = await as['pharm.zhou']!('POST', `/prescriptions/${draft.id}/approve`, { password: PASSWORD });
     expect(approved.body.status).toBe('approved');
     await expert.waitFor('rx.consultation.changed', (d) => JSON.stringify(d).includes('"status":"approved"'));
-    const dispensed = await as['pharm.zhou']!('POST', `/prescriptions/${draft.id}/dispense`, { items: [{ itemId: draft.items[0]?.id, quantity: 1, lot: 'L20261101' }] });
+    // The reviewer dispenses too only by saying so (a one-pharmacist pharmacy).
+    const self = await as['pharm.zhou']!('POST', `/prescriptions/${draft.id}/dispense`, { items: [{ itemId: draft.items[0]?.id, quantity: 1, lot: 'L20261101' }] });
+    expect([self.status, self.body.details?.missing]).toEqual([422, ['sameAsReviewerAcknowledgement']]);
+    const dispensed = await as['pharm.zhou']!('POST', `/prescriptions/${draft.id}/dispense`, { items: [{ itemId: draft.items[0]?.id, quantity: 1, lot: 'L20261101' }], sameAsReviewerAcknowledged: true });
     expect(dispensed.body).toMatchObject({ status: 'dispensed', dispensedBy: { name: '周敏' } });
     expect(dispensed.body.items[0].dispensed).toEqual({ quantity: 1, lot: 'L20261101' });
 
@@ -121,19 +111,29 @@ describe.each(dbTargets())('online prescriptions (%s)', (target) => {
     await expect.poll(async () => (await hisSearch('MedicationRequest', `urn:cloudclinic:prescription-item|${draft.id}-v1-1`)).length, { timeout: 10_000 }).toBe(1);
     await expect.poll(async () => (await hisSearch('MedicationDispense', `urn:cloudclinic:dispense|${draft.id}-v1-1`)).length, { timeout: 10_000 }).toBe(1);
     const request = (await hisSearch('MedicationRequest', `urn:cloudclinic:prescription-item|${draft.id}-v1-1`))[0].resource;
-    expect(request).toMatchObject({ status: 'active', intent: 'order', subject: { reference: 'Patient/p-0001' }, dispenseRequest: { quantity: { value: 1, unit: '盒' } } });
+    expect(request).toMatchObject({ status: 'completed', intent: 'order', subject: { reference: 'Patient/p-0001' }, dispenseRequest: { quantity: { value: 1, unit: '盒' } } });
 
     // The visit ends; the kiosk's summary shows the prescription and its status.
-    await as['dr.chen']!('POST', `/consultations/${consultationId}/end`);
+    await as['dr.chen']!('PUT', `/consultations/${consultationId}/note`, { baseRevision: 0, chiefComplaint: '血压复诊', assessment: '血压控制可', diagnoses: ['I10'], plan: '继续服药' });
+    expect((await as['dr.chen']!('POST', `/consultations/${consultationId}/end`)).status).toBe(200);
     const kiosk = KioskAppointmentViewSchema.parse((await as['kiosk.shengsi']!('GET', `/appointments/${appointmentId}`)).body);
-    expect(kiosk.summary?.prescriptions).toEqual([{ id: draft.id, status: 'dispensed', items: [expect.stringContaining('苯磺酸氨氯地平片 5 mg ×1盒')] }]);
+    expect(kiosk.summary?.prescriptions).toEqual([
+      {
+        id: draft.id,
+        status: 'dispensed',
+        items: [expect.stringContaining('苯磺酸氨氯地平片 5 mg ×1盒')],
+        // What the patient takes home: the instruction in plain words, and the code printed beside the QR.
+        drugs: [expect.objectContaining({ name: '苯磺酸氨氯地平片', instruction: { zh: '口服，每日一次，每次 5 mg，共 28 天', en: 'by mouth, once a day, 5 mg each time, for 28 days' } })],
+        verifyCode: expect.stringMatching(/^[A-Z2-7]{8}$/),
+      },
+    ]);
 
     const audit = await srv.services.prisma.auditEvent.findMany({ where: { entityId: draft.id }, orderBy: { at: 'asc' } });
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['prescription.create', 'prescription.sign', 'prescription.submit', 'prescription.approve', 'prescription.dispense']));
   });
 
   it('a rejection reaches the expert live; the revision is signed as version 2, chained to version 1', async () => {
-    const { consultationId } = await consultation('p-0004', '陈志明');
+    const { consultationId } = await consultation('p-0012', '陈福昌');
     const rx = await signedAndSubmitted(consultationId);
     const expert = await SignalingClient.connect(srv.url, tokens['dr.chen']);
     sockets.push(expert);
@@ -146,7 +146,7 @@ describe.each(dbTargets())('online prescriptions (%s)', (target) => {
     expect((await as['dr.chen']!('PUT', `/prescriptions/${rx.id}`, { baseRevision: rx.revision, items: [amlodipine] })).body.code).toBe('invalid_state');
     const revised = await as['dr.chen']!('POST', `/prescriptions/${rx.id}/revise`);
     expect(revised.body.status).toBe('draft');
-    const saved = await as['dr.chen']!('PUT', `/prescriptions/${rx.id}`, { baseRevision: revised.body.revision, diagnosis: '原发性高血压', items: [{ ...amlodipine, instructions: '晨起服用，疗程28天' }] });
+    const saved = await as['dr.chen']!('PUT', `/prescriptions/${rx.id}`, { baseRevision: revised.body.revision, diagnosis: '原发性高血压', diagnoses: ['I10'], items: [{ ...amlodipine, instructions: '晨起服用，疗程28天' }] });
     expect(saved.status).toBe(200);
     expect((await as['dr.chen']!('PUT', `/prescriptions/${rx.id}`, { baseRevision: revised.body.revision, items: [amlodipine] })).body.code).toBe('revision_conflict');
     const v2 = await as['dr.chen']!('POST', `/prescriptions/${rx.id}/sign`, { password: PASSWORD });
@@ -161,7 +161,7 @@ describe.each(dbTargets())('online prescriptions (%s)', (target) => {
 
   it('李秀英 (penicillin allergy): amoxicillin cannot be signed without an override reason, which is then signed with it', async () => {
     const { consultationId } = await consultation('p-0002', '李秀英');
-    const created = await as['dr.chen']!('POST', `/consultations/${consultationId}/prescriptions`, { diagnosis: '急性细菌性咽炎', items: [amoxicillin] }, { 'Idempotency-Key': key() });
+    const created = await as['dr.chen']!('POST', `/consultations/${consultationId}/prescriptions`, { diagnosis: '急性细菌性咽炎', diagnoses: ['J02.9'], items: [amoxicillin] }, { 'Idempotency-Key': key() });
     const draft = PrescriptionViewSchema.parse(created.body);
     const allergy = draft.findings.find((f) => f.rule === 'allergy');
     expect(allergy).toMatchObject({ severity: 'warning', override: null });
@@ -171,9 +171,9 @@ describe.each(dbTargets())('online prescriptions (%s)', (target) => {
     const blocked = await as['dr.chen']!('POST', `/prescriptions/${draft.id}/sign`, { password: PASSWORD });
     expect(blocked.status).toBe(400);
     expect(blocked.body.details.findings.map((f: { id: string }) => f.id)).toContain(allergy?.id);
-    expect((await as['dr.chen']!('POST', `/prescriptions/${draft.id}/sign`, { password: PASSWORD, overrides: [{ findingId: allergy?.id, reason: '' }] })).status).toBe(400);
+    expect((await as['dr.chen']!('POST', `/prescriptions/${draft.id}/sign`, { password: PASSWORD, overrides: [{ findingId: allergy?.id, code: 'monitoring_arranged', reason: '' }] })).status).toBe(400);
 
-    const signed = await as['dr.chen']!('POST', `/prescriptions/${draft.id}/sign`, { password: PASSWORD, overrides: [{ findingId: allergy?.id, reason: '青霉素皮试阴性，已告知风险' }] });
+    const signed = await as['dr.chen']!('POST', `/prescriptions/${draft.id}/sign`, { password: PASSWORD, overrides: [{ findingId: allergy?.id, code: 'monitoring_arranged', reason: '青霉素皮试阴性，已告知风险' }] });
     expect(signed.status).toBe(200);
     expect(signed.body.findings.find((f: { rule: string }) => f.rule === 'allergy').override).toMatchObject({ reason: '青霉素皮试阴性，已告知风险' });
     const payload = JSON.parse((await as['dr.chen']!('GET', `/prescriptions/${draft.id}/document`)).body.canonical);
@@ -184,10 +184,10 @@ describe.each(dbTargets())('online prescriptions (%s)', (target) => {
     const { consultationId } = await consultation('p-0003', '张海燕', 'dr.lin', 'psychiatry');
     const morphine = { medicationId: 'morphine-30mg-er-tab', dose: { value: 1, unit: '片' }, frequency: 'q12h', route: 'oral', days: 3 };
     const levofloxacin = { medicationId: 'levofloxacin-500mg-tab', dose: { value: 1, unit: '片' }, frequency: 'qd', route: 'oral', days: 5 };
-    const created = await as['dr.lin']!('POST', `/consultations/${consultationId}/prescriptions`, { items: [morphine, levofloxacin] }, { 'Idempotency-Key': key() });
+    const created = await as['dr.lin']!('POST', `/consultations/${consultationId}/prescriptions`, { diagnoses: ['J20.9'], items: [morphine, levofloxacin] }, { 'Idempotency-Key': key() });
     const refused = created.body.findings.filter((f: { severity: string }) => f.severity === 'refused');
     expect(refused.map((f: { rule: string }) => f.rule)).toEqual(['controlled', 'antibiotic']);
-    const res = await as['dr.lin']!('POST', `/prescriptions/${created.body.id}/sign`, { password: PASSWORD, overrides: refused.map((f: { id: string }) => ({ findingId: f.id, reason: '坚持开具' })) });
+    const res = await as['dr.lin']!('POST', `/prescriptions/${created.body.id}/sign`, { password: PASSWORD, overrides: refused.map((f: { id: string }) => ({ findingId: f.id, code: 'no_alternative', reason: '患者坚持要求开具' })) });
     expect(res.status).toBe(400);
     expect(res.body.details.findings).toHaveLength(2);
     expect((await srv.services.prisma.prescriptionVersion.count({ where: { prescriptionId: created.body.id } }))).toBe(0);
@@ -196,7 +196,12 @@ describe.each(dbTargets())('online prescriptions (%s)', (target) => {
   it('Idempotency-Key: a retried submission never makes a second prescription; the same key with another body is refused', async () => {
     const { consultationId } = await consultation('p-0005', '刘小雨');
     const k = key();
-    const body = { diagnosis: '过敏性鼻炎', items: [{ medicationId: 'cetirizine-10mg-tab', dose: { value: 5, unit: 'mg' }, frequency: 'qn', route: 'oral', days: 14 }] };
+    const body = {
+      diagnosis: '过敏性鼻炎',
+      diagnoses: ['J30.4'],
+      patientStatus: { weightKg: 24 },
+      items: [{ medicationId: 'cetirizine-10mg-tab', dose: { value: 5, unit: 'mg' }, frequency: 'qn', route: 'oral', days: 14 }],
+    };
     const send = () => as['dr.chen']!('POST', `/consultations/${consultationId}/prescriptions`, body, { 'Idempotency-Key': k });
     // Two identical requests in flight at once (a client retry racing the original).
     const [a, b] = await Promise.all([send(), send()]);
@@ -226,20 +231,20 @@ describe.each(dbTargets())('online prescriptions (%s)', (target) => {
     expect((await as['dr.he']!('GET', `/prescriptions/${rx.id}`)).status).toBe(403);
     expect((await as['kiosk.daishan']!('GET', `/prescriptions/${rx.id}`)).status).toBe(403);
     expect((await as['kiosk.shengsi']!('GET', `/prescriptions/${rx.id}`)).status).toBe(200);
-    expect((await as['pharm.daishan']!('POST', `/prescriptions/${rx.id}/approve`, {})).status).toBe(403);
+    expect((await as['pharm.daishan']!('POST', `/prescriptions/${rx.id}/approve`, { password: PASSWORD })).status).toBe(403);
     expect((await as['pharm.daishan']!('GET', '/prescriptions/review-queue')).body.prescriptions.some((p: { id: string }) => p.id === rx.id)).toBe(false);
-    expect((await as['dr.chen']!('POST', `/prescriptions/${rx.id}/approve`, {})).status).toBe(403);
+    expect((await as['dr.chen']!('POST', `/prescriptions/${rx.id}/approve`, { password: PASSWORD })).status).toBe(403);
     expect((await as['dr.he']!('POST', `/prescriptions/${rx.id}/sign`, { password: PASSWORD })).status).toBe(403);
     // Illegal transitions: 409 invalid_state.
     const dispenseEarly = await as['pharm.zhou']!('POST', `/prescriptions/${rx.id}/dispense`, { items: [{ itemId: rx.items[0]?.id, quantity: 1, lot: 'L1' }] });
     expect([dispenseEarly.status, dispenseEarly.body.code]).toEqual([409, 'invalid_state']);
-    expect((await as['pharm.zhou']!('POST', `/prescriptions/${rx.id}/approve`, {})).status).toBe(200);
+    expect((await as['pharm.zhou']!('POST', `/prescriptions/${rx.id}/approve`, { password: PASSWORD })).status).toBe(200);
     expect((await as['pharm.zhou']!('POST', `/prescriptions/${rx.id}/reject`, { reason: '晚了' })).body.code).toBe('invalid_state');
-    expect((await as['pharm.zhou']!('POST', `/prescriptions/${rx.id}/dispense`, { items: [{ itemId: rx.items[0]?.id, quantity: 5, lot: 'L1' }] })).status).toBe(400);
+    expect((await as['pharm.zhou']!('POST', `/prescriptions/${rx.id}/dispense`, { items: [{ itemId: rx.items[0]?.id, quantity: 5, lot: 'L1' }], sameAsReviewerAcknowledged: true })).status).toBe(400);
   });
 
   it('verifies with an independent JWS implementation against the published JWKS; any change after signing fails', async () => {
-    const { consultationId } = await consultation('p-0011', '刘国平');
+    const { consultationId } = await consultation('p-0013', '贺国庆');
     const rx = await signedAndSubmitted(consultationId);
     const doc = (await as['pharm.zhou']!('GET', `/prescriptions/${rx.id}/document`)).body;
     const jwksRes = await fetch(`${srv.url}/.well-known/jwks.json`);
@@ -265,7 +270,7 @@ describe.each(dbTargets())('online prescriptions (%s)', (target) => {
     await srv.services.prisma.prescriptionItem.updateMany({ where: { prescriptionId: rx.id }, data: { quantity: 9 } });
     const tampered = VerificationSchema.parse((await as['pharm.zhou']!('GET', `/prescriptions/${rx.id}/verify`)).body);
     expect(tampered).toMatchObject({ valid: false, checks: { signature: true, integrity: false } });
-    const approve = await as['pharm.zhou']!('POST', `/prescriptions/${rx.id}/approve`, {});
+    const approve = await as['pharm.zhou']!('POST', `/prescriptions/${rx.id}/approve`, { password: PASSWORD });
     expect([approve.status, approve.body.code]).toEqual([409, 'invalid_state']);
     // And a forged JWS in the record fails the signature check.
     await srv.services.prisma.prescriptionItem.updateMany({ where: { prescriptionId: rx.id }, data: { quantity: 1 } });
@@ -274,7 +279,7 @@ describe.each(dbTargets())('online prescriptions (%s)', (target) => {
   });
 
   it('signing needs the signer’s password; the private key is stored only encrypted', async () => {
-    const { consultationId } = await consultation('p-0008', '周八');
+    const { consultationId } = await consultation('p-0015', '林振华');
     const created = await as['dr.chen']!('POST', `/consultations/${consultationId}/prescriptions`, { items: [amlodipine] }, { 'Idempotency-Key': key() });
     const wrong = await as['dr.chen']!('POST', `/prescriptions/${created.body.id}/sign`, { password: 'not-my-password' });
     expect([wrong.status, wrong.body.code]).toEqual([401, 'invalid_credentials']);
@@ -288,10 +293,10 @@ describe.each(dbTargets())('online prescriptions (%s)', (target) => {
   });
 
   it('an HIS outage queues the write-back and loses nothing; an expired prescription cannot be approved', async () => {
-    const { consultationId } = await consultation('p-0009', '吴九');
+    const { consultationId } = await consultation('p-0009', '乐月娥');
     const rx = await signedAndSubmitted(consultationId);
     his.setOutage(true);
-    expect((await as['pharm.zhou']!('POST', `/prescriptions/${rx.id}/approve`, {})).body.status).toBe('approved');
+    expect((await as['pharm.zhou']!('POST', `/prescriptions/${rx.id}/approve`, { password: PASSWORD })).body.status).toBe('approved');
     await srv.services.outbox.drain();
     const job = await srv.services.prisma.outboxJob.findFirst({ where: { dedupeKey: { contains: rx.id } } });
     expect(job?.status).toBe('pending');
@@ -299,9 +304,10 @@ describe.each(dbTargets())('online prescriptions (%s)', (target) => {
     await srv.services.prisma.outboxJob.updateMany({ where: { dedupeKey: { contains: rx.id } }, data: { nextAttemptAt: new Date() } });
     await expect.poll(async () => (await hisSearch('MedicationRequest', `urn:cloudclinic:prescription-item|${rx.id}-v1-1`)).length, { timeout: 15_000 }).toBe(1);
 
-    const late = await signedAndSubmitted(consultationId);
+    // Another product: the same one again would be refused while the first prescription is active.
+    const late = await signedAndSubmitted(consultationId, [{ ...amlodipine, medicationId: 'loratadine-10mg-tab', dose: { value: 10, unit: 'mg' } }]);
     await srv.services.prisma.prescription.update({ where: { id: late.id }, data: { validUntil: new Date(Date.now() - 1000) } });
-    const approve = await as['pharm.zhou']!('POST', `/prescriptions/${late.id}/approve`, {});
+    const approve = await as['pharm.zhou']!('POST', `/prescriptions/${late.id}/approve`, { password: PASSWORD });
     expect([approve.status, approve.body.code]).toEqual([409, 'invalid_state']);
     expect((await as['pharm.zhou']!('GET', `/prescriptions/${late.id}`)).body.status).toBe('expired');
     expect(await srv.services.prisma.auditEvent.count({ where: { entityId: late.id, action: 'prescription.expire' } })).toBe(1);

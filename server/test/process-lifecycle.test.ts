@@ -1,3 +1,4 @@
+import { HealthResponseSchema } from '@cloudclinic/shared';
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -47,8 +48,11 @@ describe('the server process', () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     try {
       const res = await waitForHealth(`http://127.0.0.1:${port}/api/health`, 60_000);
-      const body = (await res.json()) as { status: string; database: { kind: string }; sfu: { liveWorkers: number } };
-      expect(body).toMatchObject({ status: 'ok', database: { kind: 'pglite' }, sfu: { liveWorkers: 2 } });
+      const body = HealthResponseSchema.parse(await res.json());
+      expect(body.status).toBe('ok');
+      // Both workers answer the media self-test (details beyond the status are for admins).
+      expect(body.media.selfTest?.ok).toBe(true);
+      expect(new Set(body.media.selfTest?.checks.map((c) => c.worker))).toEqual(new Set([0, 1]));
       const ours = workerPids().filter((p) => !before.has(p));
       expect(ours).toHaveLength(2);
 

@@ -94,6 +94,20 @@ describe('consultation room signaling with a real mediasoup worker', () => {
     await local.ok('room.leave');
   });
 
+  it('tells the others whether a peer left by choice or its connection dropped', async () => {
+    const id = await consultationFor(srv, [
+      { username: 'dr.chen', role: 'expert' },
+      { username: 'kiosk.shengsi', role: 'patient_kiosk' },
+    ]);
+    const expert = await connect('dr.chen');
+    expect(await expert.request('room.join', { consultationId: id })).toMatchObject({ ok: true });
+    const kiosk = await connect('kiosk.shengsi');
+    expect(await kiosk.request('room.join', { consultationId: id })).toMatchObject({ ok: true });
+    await kiosk.ok('room.leave');
+    expect((await expert.waitFor('peer.left')).data).toMatchObject({ reason: 'left' });
+    await expert.ok('room.leave');
+  });
+
   it('runs the join / produce / consume / close lifecycle and leaves nothing behind', async () => {
     const id = await consultationFor(srv, [
       { username: 'dr.chen', role: 'expert' },
@@ -135,8 +149,9 @@ describe('consultation room signaling with a real mediasoup worker', () => {
 
     // Leaving cascades: the room closes with its last peer and its router is gone.
     const router = room?.router;
+    // A socket that goes without "room.leave" is a dropped connection to the others (their tile stays, "reconnecting").
     expert.close();
-    await kiosk.waitFor('peer.left');
+    expect((await kiosk.waitFor('peer.left')).data).toMatchObject({ reason: 'dropped' });
     await kiosk.ok('room.leave');
     await expect.poll(() => srv.services.rooms.get(id)).toBeUndefined();
     expect(router?.closed).toBe(true);
@@ -158,6 +173,25 @@ describe('consultation room signaling with a real mediasoup worker', () => {
     await first.waitFor('room.closed', (d) => (d as { reason: string }).reason === 'replaced');
     expect(srv.services.rooms.get(id)?.peers.size).toBe(2);
     for (const c of [field, first, second]) c.close();
+  });
+
+  it('a participant\'s device state (permission refused, no device) reaches the others, late joiners included; only after joining', async () => {
+    const id = await consultationFor(srv, [{ username: 'dr.chen', role: 'expert' }, { username: 'kiosk.shengsi', role: 'patient_kiosk' }, { username: 'doc.wang', role: 'local_doctor' }]);
+    const kiosk = await connect('kiosk.shengsi');
+    expect(await kiosk.request('peer.devices', { camera: 'denied', microphone: 'on' })).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    const expert = await connect('dr.chen');
+    await expert.ok('room.join', { consultationId: id });
+    const joined = await kiosk.ok('room.join', { consultationId: id });
+    const kioskPeerId = String(joined['peerId']);
+    expect(await kiosk.request('peer.devices', { camera: 'hacked', microphone: 'on' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    await kiosk.ok('peer.devices', { camera: 'denied', microphone: 'missing' });
+    const note = await expert.waitFor('peer.devices');
+    expect(note.data).toEqual({ peerId: kioskPeerId, camera: 'denied', microphone: 'missing' });
+    const doctor = await connect('doc.wang');
+    const late = await doctor.ok('room.join', { consultationId: id });
+    const peers = late['peers'] as { peerId: string; devices?: unknown }[];
+    expect(peers.find((p) => p.peerId === kioskPeerId)?.devices).toEqual({ camera: 'denied', microphone: 'missing' });
+    for (const c of [kiosk, expert, doctor]) c.close();
   });
 
   it('rate-limits a flood of requests', async () => {

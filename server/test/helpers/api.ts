@@ -15,6 +15,7 @@ export function apiAs(baseUrl: string, token: string | undefined) {
     get: (path: string) => call('GET', path),
     post: (path: string, body: unknown = {}) => call('POST', path, body),
     put: (path: string, body: unknown) => call('PUT', path, body),
+    patch: (path: string, body: unknown) => call('PATCH', path, body),
   };
 }
 export type Api = ReturnType<typeof apiAs>;

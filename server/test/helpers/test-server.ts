@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { loadConfig, type Env } from '../../src/config/config';
 import { seedDemoData } from '../../src/db/seed/seed';
 import { createLogger } from '../../src/lib/logger';
@@ -37,8 +38,8 @@ export async function startTestServer(target: DbTarget = 'pglite', overrides: Pa
       LOG_LEVEL: 'silent',
       MEDIASOUP_WORKERS: 1,
       RTC_PORT: 0,
-      RTC_LISTEN_IP: '127.0.0.1',
       CLIENT_DIST_DIR: '/nonexistent',
+      JWT_SECRET: crypto.randomBytes(48).toString('base64url'),
       ...(scratch ? { DATABASE_URL: scratch.url } : { DATA_DIR: '' }),
       ...(pacs ? { PACS_DICOMWEB_URL: pacs.dicomwebUrl } : {}),
       ...(his ? { HIS_FHIR_BASE_URL: his.url, OUTBOX_POLL_MS: 200, HIS_BREAKER_COOLDOWN_MS: 500 } : {}),
