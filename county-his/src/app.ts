@@ -6,6 +6,7 @@ import { errorHandler } from './http/error-handler';
 import type { Faults } from './http/faults';
 import { bearerAuth, faultInjection } from './http/middleware';
 import { readRoutes } from './http/read-routes';
+import { updateRoute } from './http/update-route';
 import { fhirBase, sendFhir } from './http/send';
 import type { ResourceStore } from './store/resource-store';
 
@@ -31,8 +32,9 @@ export function createHisApp(deps: HisAppDeps): Express {
   app.get('/fhir/metadata', (req, res) => sendFhir(res, 200, capabilityStatement(fhirBase(req), SOFTWARE, started)));
   app.use(readRoutes(deps.store));
   app.use(createRoute(deps.store));
+  app.use(updateRoute(deps.store));
   app.all('/fhir/:type{/:id}', () => {
-    throw notSupported('Only read, search and create are supported by this HIS');
+    throw notSupported('Only read, search, create and update (of MedicationRequest and MedicationDispense) are supported by this HIS');
   });
   app.use(() => {
     throw notFound('Not a FHIR endpoint of this HIS (base: /fhir)');

@@ -22,6 +22,8 @@ export interface CountyHisHandle {
   setOutage(on: boolean): void;
   /** Requests for these resource types answer 503 (partial outage); [] to clear. */
   setFailingTypes(types: readonly string[]): void;
+  /** Requests with these HTTP methods answer 503 (e.g. ['PUT']); [] to clear. */
+  setFailingMethods(methods: readonly string[]): void;
   /** The next `count` requests answer 503. */
   failNextRequests(count: number): void;
   /** Delay every answer by this many milliseconds. */
@@ -63,6 +65,7 @@ export async function startCountyHis(options: CountyHisOptions = {}): Promise<Co
     },
     setOutage: (on) => void (faults.outage = on),
     setFailingTypes: (types) => void (faults.failingTypes = new Set(types)),
+    setFailingMethods: (methods) => void (faults.failingMethods = new Set(methods.map((m) => m.toUpperCase()))),
     failNextRequests: (count) => void (faults.failNext = Math.max(0, count)),
     setLatency: (ms) => void (faults.latencyMs = Math.max(0, ms)),
     requestCount: () => faults.requests,

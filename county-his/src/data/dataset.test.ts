@@ -163,6 +163,10 @@ describe('the county pharmacy formulary', () => {
     expect(flag(byId('triazolam-0.25mg-tab'), EXT.psychotropic)).toMatchObject({ code: 'I' });
     expect(flag(byId('methylphenidate-18mg-er-tab'), EXT.psychotropic)).toMatchObject({ code: 'I' });
     expect(flag(byId('alprazolam-0.4mg-tab'), EXT.psychotropic)).toMatchObject({ code: 'II' });
+    expect(flag(byId('atropine-0.3mg-tab'), EXT.controlClass)).toMatchObject({ code: 'toxic', display: '医疗用毒性药品' });
+    expect(flag(byId('sodium-iodide-131i-cap'), EXT.controlClass)).toMatchObject({ code: 'radioactive', display: '放射性药品' });
+    expect(flag(byId('potassium-chloride-10pct-inj'), EXT.internetPrescribing)).toBe(false);
+    expect(flag(byId('amlodipine-5mg-tab'), EXT.internetPrescribing)).toBeUndefined();
     expect(flag(byId('amoxicillin-250mg-cap'), EXT.drugClass)).toBe('penicillin');
     expect(flag(byId('amoxicillin-250mg-cap'), EXT.antibioticGrade)).toMatchObject({ code: 'unrestricted', display: '非限制使用级' });
     expect(flag(byId('cefuroxime-250mg-tab'), EXT.drugClass)).toBe('cephalosporin');

@@ -6,6 +6,7 @@ import { createLabBuilder } from './build-labs';
 import { buildMedicationStatements, buildVisitPrescriptions } from './build-medications';
 import { buildNote } from './build-notes';
 import { buildPatient } from './build-patient';
+import { buildCoverage } from './coverage';
 import { buildVitals, vitalsBaseline } from './build-vitals';
 import { createPatientContext } from './context';
 import { demoProfiles } from './demo-profiles';
@@ -34,6 +35,7 @@ function buildPatientRecord(profile: PatientProfile, seed: number | string, asOf
   const rng = createRng(`${seed}:${profile.id}`);
   const ctx = createPatientContext(profile, rng, asOfMs, sink);
   ctx.emit(buildPatient(ctx));
+  buildCoverage(profile.id, '2026-01-01').forEach(ctx.emit);
   buildChronicConditions(ctx).forEach(ctx.emit);
   buildAllergies(ctx).forEach(ctx.emit);
 

@@ -1,5 +1,5 @@
 import { paramNames, SEARCH_PARAMS } from '../search/param-definitions';
-import { READABLE_TYPES, isWritableType } from './resource-types';
+import { READABLE_TYPES, isUpdatableType, isWritableType } from './resource-types';
 
 const PARAM_TYPES = { token: 'token', reference: 'reference', date: 'date', string: 'string' } as const;
 
@@ -27,6 +27,7 @@ export function capabilityStatement(base: string, software: { name: string; vers
             { code: 'vread' as const },
             { code: 'search-type' as const },
             ...(isWritableType(type) ? [{ code: 'create' as const }] : []),
+            ...(isUpdatableType(type) ? [{ code: 'update' as const }] : []),
           ],
           versioning: 'versioned' as const,
           readHistory: false,

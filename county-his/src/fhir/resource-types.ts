@@ -1,7 +1,7 @@
 /** Resource types the county HIS serves, and the ones the platform may write back. */
 export const READABLE_TYPES = [
   'Patient', 'Encounter', 'Condition', 'AllergyIntolerance', 'Observation', 'DiagnosticReport', 'ImagingStudy',
-  'MedicationRequest', 'MedicationStatement', 'MedicationDispense', 'DocumentReference', 'Medication', 'Organization',
+  'MedicationRequest', 'MedicationStatement', 'MedicationDispense', 'DocumentReference', 'Medication', 'Organization', 'Coverage',
 ] as const;
 export type ReadableType = (typeof READABLE_TYPES)[number];
 
@@ -14,4 +14,12 @@ export function isReadableType(type: string): type is ReadableType {
 
 export function isWritableType(type: string): type is WritableType {
   return (WRITABLE_TYPES as readonly string[]).includes(type);
+}
+
+/** Types the platform may update (PUT): its own prescriptions, whose status moves on. */
+export const UPDATABLE_TYPES = ['MedicationRequest', 'MedicationDispense'] as const;
+export type UpdatableType = (typeof UPDATABLE_TYPES)[number];
+
+export function isUpdatableType(type: string): type is UpdatableType {
+  return (UPDATABLE_TYPES as readonly string[]).includes(type);
 }

@@ -30,6 +30,8 @@ export const SYSTEM = {
   medicationStatementCategory: 'http://terminology.hl7.org/CodeSystem/medication-statement-category',
   medicationRequestCategory: 'http://terminology.hl7.org/CodeSystem/medicationrequest-category',
   documentCategory: 'urn:cloudclinic:document-category',
+  /** 费别 of a Coverage: employee-insurance, resident-insurance, self-pay. */
+  feeCategory: 'urn:cloudclinic:fee-category',
 } as const;
 
 /** Extensions on Medication (the formulary). */
@@ -43,6 +45,12 @@ export const EXT = {
   antibioticGrade: 'urn:cloudclinic:antibiotic-grade',
   highAlert: 'urn:cloudclinic:high-alert',
   drugClass: 'urn:cloudclinic:drug-class',
+  /** Special control class: toxic (医疗用毒性药品) or radioactive (放射性药品). */
+  controlClass: 'urn:cloudclinic:control-class',
+  /** valueBoolean false: not for internet prescribing (互联网诊疗不得开具). */
+  internetPrescribing: 'urn:cloudclinic:internet-prescribing',
+  /** Retail price of one package (valueMoney, CNY), with the source of the price in a sub-extension. */
+  packagePrice: 'urn:cloudclinic:package-price',
 } as const;
 
 /** The 互认 (mutual recognition of results) tag on Observations and DiagnosticReports from another institution. */

@@ -1,11 +1,10 @@
 import { Router, type Request } from 'express';
-import { FhirError, badRequest, notSupported, operationOutcome, preconditionFailed, unsupportedMediaType } from '../fhir/fhir-error';
-import { isRecord } from '../fhir/json';
+import { badRequest, notSupported, operationOutcome, preconditionFailed } from '../fhir/fhir-error';
 import { isWritableType } from '../fhir/resource-types';
 import { runSearch, type SearchQuery } from '../search/search';
 import type { ResourceStore } from '../store/resource-store';
 import type { StoredResource } from '../store/stored-resource';
-import { WRITE_SCHEMAS } from '../write/write-schemas';
+import { parseWrite } from '../write/parse-write';
 import { readableType, versionHeaders } from './read-routes';
 import { fhirBase, sendFhir } from './send';
 
@@ -19,7 +18,7 @@ function conditionQuery(header: string): SearchQuery {
   return query;
 }
 
-function location(req: Request, resource: StoredResource): string {
+export function location(req: Request, resource: StoredResource): string {
   return `${fhirBase(req)}/${resource.resourceType}/${resource.id}/_history/${resource.meta?.versionId ?? '1'}`;
 }
 
@@ -32,19 +31,7 @@ export function createRoute(store: ResourceStore): Router {
   router.post('/fhir/:type', (req, res) => {
     const type = readableType(req);
     if (!isWritableType(type)) throw notSupported(`create is not supported for ${type}`);
-    if (!req.is(['application/fhir+json', 'application/json'])) throw unsupportedMediaType('Send application/fhir+json');
-    const body: unknown = req.body;
-    if (!isRecord(body)) throw badRequest('The body must be a FHIR resource (a JSON object)');
-    if (body.resourceType !== type) throw badRequest(`resourceType ${String(body.resourceType)} does not match the URL (${type})`, [`${type}.resourceType`]);
-    const parsed = WRITE_SCHEMAS[type].safeParse(body);
-    if (!parsed.success) {
-      const issues = parsed.error.issues;
-      const message = issues.map((i) => `${[type, ...i.path.map(String)].join('.')}: ${i.message}`).join('; ');
-      throw new FhirError(400, 'invalid', message, issues.map((i) => [type, ...i.path.map(String)].join('.')));
-    }
-    const resource = parsed.data;
-    const patientId = resource.subject.reference.slice('Patient/'.length);
-    if (!store.read('Patient', patientId)) throw new FhirError(400, 'processing', `${resource.subject.reference} does not exist in this HIS`, [`${type}.subject`]);
+    const resource = parseWrite(req, type, store);
 
     const condition = req.get('if-none-exist');
     if (condition !== undefined) {

@@ -6,6 +6,8 @@ export class Faults {
   outage = false;
   latencyMs = 0;
   failingTypes = new Set<string>();
+  /** HTTP methods that answer 503 (e.g. PUT: updates fail while reads and creates work). */
+  failingMethods = new Set<string>();
   failNext = 0;
   requests = 0;
 }

@@ -20,6 +20,7 @@ export function faultInjection(faults: Faults) {
     }
     const type = /^\/fhir\/([A-Za-z]+)/.exec(req.path)?.[1];
     if (type !== undefined && faults.failingTypes.has(type)) return next(unavailable(`The ${type} service of the county HIS is unavailable`));
+    if (faults.failingMethods.has(req.method)) return next(unavailable(`${req.method} requests to the county HIS fail`));
     res.removeHeader('Retry-After');
     next();
   };

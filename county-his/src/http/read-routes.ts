@@ -53,8 +53,9 @@ export function readRoutes(store: ResourceStore): Router {
 
   router.get('/fhir/:type/:id/_history/:vid', (req, res) => {
     const type = readableType(req);
-    const resource = found(store, type, req.params.id);
-    if ((resource.meta?.versionId ?? '1') !== req.params.vid) throw notFound(`${type}/${req.params.id} has no version ${req.params.vid}`);
+    found(store, type, req.params.id);
+    const resource = store.readVersion(type, req.params.id, req.params.vid);
+    if (!resource) throw notFound(`${type}/${req.params.id} has no version ${req.params.vid}`);
     res.set(versionHeaders(resource));
     sendFhir(res, 200, resource);
   });

@@ -127,6 +127,12 @@ export const SEARCH_PARAMS: Record<ReadableType, Record<string, ParamDef>> = {
     pinyin: { type: 'string', extract: (r) => extensionValues(r, EXT.pinyin) },
     'drug-class': { type: 'token', extract: (r) => extensionValues(r, EXT.drugClass) },
   },
+  Coverage: {
+    patient: { type: 'reference', paths: ['beneficiary'], target: 'Patient' },
+    beneficiary: { type: 'reference', paths: ['beneficiary'], target: 'Patient' },
+    identifier, status,
+    type: { type: 'token', paths: ['type'] },
+  },
   Organization: {
     identifier,
     name: { type: 'string', paths: ['name', 'alias'], match: 'contains' },

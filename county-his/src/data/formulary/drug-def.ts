@@ -25,7 +25,7 @@ export type DrugClass =
   | 'penicillin' | 'cephalosporin' | 'fluoroquinolone' | 'macrolide' | 'sulfonamide' | 'nitroimidazole' | 'carbapenem' | 'glycopeptide' | 'oxazolidinone' | 'azole-antifungal' | 'neuraminidase-inhibitor'
   | 'thyroid-hormone' | 'antithyroid' | 'corticosteroid' | 'electrolyte' | 'bisphosphonate' | 'xanthine-oxidase-inhibitor'
   | 'alpha-blocker-urologic' | '5ari' | 'antihistamine' | 'cholinesterase-inhibitor' | 'dopaminergic' | 'antiepileptic'
-  | 'vitamin' | 'iron' | 'iv-fluid' | 'sympathomimetic';
+  | 'vitamin' | 'iron' | 'iv-fluid' | 'sympathomimetic' | 'anticholinergic' | 'radiopharmaceutical';
 
 export interface Ingredient {
   zh: string;
@@ -57,6 +57,10 @@ export interface DrugDef {
   psychotropic?: 'I' | 'II';
   antibiotic?: AntibioticGrade;
   highAlert?: boolean;
+  /** 医疗用毒性药品 or 放射性药品: special control classes besides narcotics and psychotropics. */
+  control?: 'toxic' | 'radioactive';
+  /** false: the pharmacy does not allow this product on internet prescriptions (e.g. concentrated electrolytes). */
+  internet?: false;
   /** Stock on hand in packages; generated when not given. */
   stock?: number;
 }

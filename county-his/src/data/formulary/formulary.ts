@@ -8,6 +8,7 @@ import type { AntibioticGrade, DoseForm, DrugDef, Route } from './drug-def';
 import { ENDOCRINE } from './endocrine';
 import { GENERAL } from './general';
 import { NEURO_PSYCH } from './neuro-psych';
+import { priceExtension } from './prices';
 import { RESPIRATORY } from './respiratory';
 
 /** The county pharmacy catalogue (药品目录). */
@@ -59,6 +60,8 @@ export const ANTIBIOTIC_GRADES: Record<AntibioticGrade, string> = {
   special: '特殊使用级',
 };
 
+const CONTROL_CLASSES = { toxic: '医疗用毒性药品', radioactive: '放射性药品' } as const;
+
 const UNIT_DISPLAY: Record<string, string> = { '[IU]': 'U', ug: 'μg' };
 
 export function routeOf(route: Route): { snomed: string; en: string; zh: string } {
@@ -79,10 +82,15 @@ function extensions(drug: DrugDef, stock: number): Extension[] {
     { url: EXT.narcotic, valueBoolean: drug.narcotic === true },
     { url: EXT.highAlert, valueBoolean: drug.highAlert === true },
     { url: EXT.drugClass, valueCode: drug.cls },
+    priceExtension(drug),
   ];
   if (drug.psychotropic) {
     ext.push({ url: EXT.psychotropic, valueCoding: { system: EXT.psychotropic, code: drug.psychotropic, display: drug.psychotropic === 'I' ? '第一类精神药品' : '第二类精神药品' } });
   }
+  if (drug.control) {
+    ext.push({ url: EXT.controlClass, valueCoding: { system: EXT.controlClass, code: drug.control, display: CONTROL_CLASSES[drug.control] } });
+  }
+  if (drug.internet === false) ext.push({ url: EXT.internetPrescribing, valueBoolean: false });
   if (drug.antibiotic) {
     ext.push({ url: EXT.antibioticGrade, valueCoding: { system: EXT.antibioticGrade, code: drug.antibiotic, display: ANTIBIOTIC_GRADES[drug.antibiotic] } });
   }
