@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { loadEnv } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig(({ mode }) => {
@@ -13,7 +14,17 @@ export default defineConfig(({ mode }) => {
   };
 
   return {
-    plugins: [react()],
+    // Brotli and gzip copies of the hashed assets, written next to them at build time: the server
+    // sends whichever the browser accepts (server/src/app.ts), so nothing is compressed per request.
+    // index.html stays as it is (served fresh on every load). Originals are kept for the rest.
+    plugins: [
+      react(),
+      compression({
+        include: /^assets\/.+\.(js|mjs|css|svg|json|wasm)$/,
+        threshold: 1024,
+        algorithms: ['brotliCompress', 'gzip'], // at their highest levels: compressed once, sent many times
+      }),
+    ],
     server: { port: 5173, proxy },
     // Cornerstone3D (shared imaging): the DICOM image loader decodes in an ES-module web worker
     // and must not be pre-bundled in dev (its worker URL is resolved relative to the module);

@@ -1,17 +1,21 @@
 import {
-  LoginResponseSchema,
+  LoginResultSchema,
   RefreshResponseSchema,
   UserProfileSchema,
   type LoginRequest,
   type LoginResponse,
+  type LoginResult,
   type UserProfile,
 } from '@cloudclinic/shared';
 import { z } from 'zod';
 import type { ApiClient } from './api-client';
 
 export interface AuthApi {
-  /** Throws `ApiError` `invalid_credentials` (401), `account_locked` (423), `bad_request` (400), `network`… */
-  login(credentials: LoginRequest): Promise<LoginResponse>;
+  /**
+   * The session, or the second step a two-factor account must take. Throws `ApiError`
+   * `invalid_credentials` (401), `account_locked` (423), `bad_request` (400), `network`…
+   */
+  login(credentials: LoginRequest): Promise<LoginResult>;
   /** Rotates the token pair; the old refresh token becomes invalid. */
   refresh(refreshToken: string): Promise<LoginResponse>;
   /** Revokes the refresh token server-side. */
@@ -23,7 +27,7 @@ export interface AuthApi {
 export function createAuthApi(client: ApiClient): AuthApi {
   return {
     login: (credentials) =>
-      client.request('/api/auth/login', { method: 'POST', body: credentials, schema: LoginResponseSchema, auth: false }),
+      client.request('/api/auth/login', { method: 'POST', body: credentials, schema: LoginResultSchema, auth: false }),
     refresh: (refreshToken) =>
       client.request('/api/auth/refresh', { method: 'POST', body: { refreshToken }, schema: RefreshResponseSchema, auth: false }),
     logout: (refreshToken) =>

@@ -26,15 +26,10 @@ import { apiClient } from './api-request';
 
 export type CallResult = z.infer<typeof CallResultSchema>;
 
-/** Half-open time range as ISO strings with offset, e.g. a Shanghai calendar day. */
-export interface TimeRange {
-  from: string;
-  to: string;
-}
-
 /** The cloud-clinic REST API (sessions, queue, kiosk, consultations, notes); every response is schema-parsed. */
 export interface ClinicApi {
-  listSessions(range?: TimeRange, signal?: AbortSignal): Promise<ClinicSessionView[]>;
+  /** Sessions of one clinic day (`YYYY-MM-DD`, Asia/Shanghai); the server's today without one. */
+  listSessions(date?: string, signal?: AbortSignal): Promise<ClinicSessionView[]>;
   publishSession(req: PublishSessionRequest): Promise<ClinicSessionView>;
   queue(sessionId: string, signal?: AbortSignal): Promise<QueueView>;
   book(sessionId: string, req: BookAppointmentRequest): Promise<AppointmentView>;
@@ -46,6 +41,8 @@ export interface ClinicApi {
   call(appointmentId: string): Promise<CallResult>;
   noShow(appointmentId: string): Promise<AppointmentView>;
   recall(appointmentId: string): Promise<AppointmentView>;
+  /** Staff re-open a check-in that a declined consent ended. */
+  reopen(appointmentId: string): Promise<AppointmentView>;
   consultation(consultationId: string, signal?: AbortSignal): Promise<ConsultationView>;
   endConsultation(consultationId: string): Promise<ConsultationView>;
   note(consultationId: string, signal?: AbortSignal): Promise<NoteView>;
@@ -60,8 +57,8 @@ export function createClinicApi(client: ApiClient): ClinicApi {
   const post = <T>(path: string, schema: z.ZodType<T>, body: unknown = {}) => client.request(path, { method: 'POST', body, schema });
 
   return {
-    listSessions: async (range, signal) => {
-      const query = range ? `?${new URLSearchParams({ from: range.from, to: range.to }).toString()}` : '';
+    listSessions: async (date, signal) => {
+      const query = date ? `?${new URLSearchParams({ date }).toString()}` : '';
       return (await get(`/api/sessions${query}`, SessionListSchema, signal)).sessions;
     },
     publishSession: (req) => post('/api/sessions', ClinicSessionViewSchema, req),
@@ -75,6 +72,7 @@ export function createClinicApi(client: ApiClient): ClinicApi {
     call: (appointmentId) => post(`/api/appointments/${id(appointmentId)}/call`, CallResultSchema),
     noShow: (appointmentId) => post(`/api/appointments/${id(appointmentId)}/no-show`, AppointmentViewSchema),
     recall: (appointmentId) => post(`/api/appointments/${id(appointmentId)}/recall`, AppointmentViewSchema),
+    reopen: (appointmentId) => post(`/api/appointments/${id(appointmentId)}/reopen`, AppointmentViewSchema),
     consultation: (consultationId, signal) => get(`/api/consultations/${id(consultationId)}`, ConsultationViewSchema, signal),
     endConsultation: (consultationId) => post(`/api/consultations/${id(consultationId)}/end`, ConsultationViewSchema),
     note: (consultationId, signal) => get(`/api/consultations/${id(consultationId)}/note`, NoteViewSchema, signal),

@@ -13,6 +13,7 @@ export const DirectoryUserSchema = z.object({
   role: RoleSchema,
   institution: Ref,
   departmentName: z.string().nullable(),
+  departmentNameEn: z.string().nullable().optional(),
 });
 export type DirectoryUser = z.infer<typeof DirectoryUserSchema>;
 

@@ -2,14 +2,18 @@ import {
   FormularySearchResponseSchema,
   JwksSchema,
   PrescriptionListSchema,
+  PrescriptionSheetSchema,
   PrescriptionViewSchema,
+  PublicVerificationSchema,
   RegimenTemplateListSchema,
   SignedDocumentSchema,
   VerificationSchema,
   type DispenseRequest,
   type MedicationSummary,
   type PrescriptionDraftInput,
+  type PrescriptionSheet,
   type PrescriptionView,
+  type PublicVerification,
   type RegimenTemplate,
   type SavePrescriptionRequest,
   type SignedDocument,
@@ -37,12 +41,17 @@ export interface PrescriptionApi {
   submit(id: string, key: string): Promise<PrescriptionView>;
   revise(id: string): Promise<PrescriptionView>;
   reviewQueue(signal?: AbortSignal): Promise<PrescriptionView[]>;
-  approve(id: string, note: string, key: string): Promise<PrescriptionView>;
+  /** Approval, signed with the pharmacist's own key (unlocked by the password). */
+  approve(id: string, req: { password: string; note: string; acknowledged: readonly string[] }, key: string): Promise<PrescriptionView>;
   reject(id: string, reason: string, key: string): Promise<PrescriptionView>;
   dispense(id: string, req: DispenseRequest, key: string): Promise<PrescriptionView>;
   verify(id: string, signal?: AbortSignal): Promise<Verification>;
   document(id: string, signal?: AbortSignal): Promise<SignedDocument>;
+  /** The 处方笺 as the server assembles it (病历号, 费别, prices, pharmacists …); the client only renders it. */
+  sheet(id: string, signal?: AbortSignal): Promise<PrescriptionSheet>;
   jwks(signal?: AbortSignal): Promise<z.infer<typeof JwksSchema>>;
+  /** The public verification behind the printed QR (no login); the code unlocks the drugs. */
+  publicVerify(id: string, code: string | null, signal?: AbortSignal): Promise<PublicVerification>;
 }
 
 const enc = encodeURIComponent;
@@ -73,12 +82,15 @@ export function createPrescriptionApi(client: ApiClient): PrescriptionApi {
     submit: (id, key) => post(`/api/prescriptions/${enc(id)}/submit`, PrescriptionViewSchema, {}, key),
     revise: (id) => post(`/api/prescriptions/${enc(id)}/revise`, PrescriptionViewSchema),
     reviewQueue: async (signal) => (await call('/api/prescriptions/review-queue', { schema: PrescriptionListSchema, signal })).prescriptions,
-    approve: (id, note, key) => post(`/api/prescriptions/${enc(id)}/approve`, PrescriptionViewSchema, { note }, key),
+    approve: (id, req, key) => post(`/api/prescriptions/${enc(id)}/approve`, PrescriptionViewSchema, req, key),
     reject: (id, reason, key) => post(`/api/prescriptions/${enc(id)}/reject`, PrescriptionViewSchema, { reason }, key),
     dispense: (id, req, key) => post(`/api/prescriptions/${enc(id)}/dispense`, PrescriptionViewSchema, req, key),
     verify: (id, signal) => call(`/api/prescriptions/${enc(id)}/verify`, { schema: VerificationSchema, signal }),
     document: (id, signal) => call(`/api/prescriptions/${enc(id)}/document`, { schema: SignedDocumentSchema, signal }),
+    sheet: (id, signal) => call(`/api/prescriptions/${enc(id)}/sheet`, { schema: PrescriptionSheetSchema, signal }),
     jwks: (signal) => call('/.well-known/jwks.json', { schema: JwksSchema, auth: false, signal }),
+    publicVerify: (id, code, signal) =>
+      call(`/api/public/prescriptions/${enc(id)}${code ? `?code=${enc(code)}` : ''}`, { schema: PublicVerificationSchema, auth: false, signal }),
   };
 }
 

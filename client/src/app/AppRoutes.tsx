@@ -1,6 +1,7 @@
 import { ROLES } from '@cloudclinic/shared';
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
+import { KioskLoginGuard } from '../auth/KioskLoginGuard';
 import { RequireRole } from '../auth/RequireRole';
 import { LoadingScreen } from '../components/LoadingScreen';
 import { StandaloneLayout } from '../components/StandaloneLayout';
@@ -10,16 +11,35 @@ import { NotFoundPage } from '../pages/NotFoundPage';
 import { ROLE_AREAS } from './role-areas';
 
 /** The consultation room (own chunk: mediasoup-client loads only when a room is opened). */
-const RoomPage = lazy(() => import('../pages/RoomPage'));
+export const loadRoomPage = () => import('../pages/RoomPage');
+const RoomPage = lazy(loadRoomPage);
 /** Shared imaging over the whole window (own chunk: Cornerstone3D loads only here and in the panel). */
 const ImagingPage = lazy(() => import('../features/imaging/ImagingPage'));
+/** The public page behind the QR on a printed prescription (no login). */
+const PublicVerificationPage = lazy(() => import('../features/verification/PublicVerificationPage'));
+/** The public page of a joint opinion's signatures (no login). */
+const OpinionVerificationPage = lazy(() => import('../features/verification/OpinionVerificationPage'));
+/** 账户安全: two-factor sign-in for the signed-in user. */
+const AccountSecurityPage = lazy(() => import('../features/account/AccountSecurityPage'));
+
+/** Everyone but the kiosk (a device account: no second factor, no account pages). */
+const STAFF_ROLES = ROLES.filter((r) => r !== 'kiosk');
 
 export function AppRoutes() {
   return (
     <Suspense fallback={<LoadingScreen />}>
       <Routes>
         <Route path="/" element={<HomeRedirect />} />
-        <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="/login"
+          element={
+            <KioskLoginGuard>
+              <LoginPage />
+            </KioskLoginGuard>
+          }
+        />
+        <Route path="/verify/:prescriptionId" element={<PublicVerificationPage />} />
+        <Route path="/verify/opinion/:opinionId" element={<OpinionVerificationPage />} />
         {ROLE_AREAS.map(({ role, path, Component }) => (
           <Route
             key={role}
@@ -31,6 +51,14 @@ export function AppRoutes() {
             }
           />
         ))}
+        <Route
+          path="/account/security"
+          element={
+            <RequireRole role={STAFF_ROLES}>
+              <AccountSecurityPage />
+            </RequireRole>
+          }
+        />
         <Route
           path="/imaging/:consultationId"
           element={

@@ -26,6 +26,9 @@ export function RequireRole({ role, children }: RequireRoleProps) {
     return <Navigate to="/login" replace state={state} />;
   }
   const allowed: readonly Role[] = typeof role === 'string' ? [role] : role;
+  // A kiosk is a public screen locked to its own flow and the pages it takes part in (its room): any
+  // other page leads back to it (leaving needs the staff PIN).
+  if (snapshot.session.user.role === 'kiosk' && !allowed.includes('kiosk')) return <Navigate to="/kiosk" replace />;
   if (!allowed.includes(snapshot.session.user.role)) {
     return (
       <StandaloneLayout>

@@ -12,13 +12,17 @@ interface AppShellProps {
   /** Already-translated name of the role area, e.g. 专家工作台. */
   areaTitle: string;
   children: ReactNode;
+  /** Replaces the one-tap logout (the kiosk signs out only with a staff PIN). */
+  logout?: ReactNode;
+  /** One slim header row (a call on a phone: the page below needs the height). */
+  compact?: boolean;
 }
 
 /** Common frame of every role area: header (product, area, user, language, logout) and main content. */
-export function AppShell({ variant, areaTitle, children }: AppShellProps) {
+export function AppShell({ variant, areaTitle, children, logout, compact = false }: AppShellProps) {
   const { t } = useTranslation();
   return (
-    <div className={`shell shell--${variant}`} data-testid={`shell-${variant}`}>
+    <div className={`shell shell--${variant}${compact ? ' shell--compact' : ''}`} data-testid={`shell-${variant}`}>
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
@@ -30,7 +34,7 @@ export function AppShell({ variant, areaTitle, children }: AppShellProps) {
         <div className="shell__actions">
           <UserBadge />
           <LanguageSwitch />
-          <LogoutButton />
+          {logout ?? <LogoutButton />}
         </div>
       </header>
       <main id="main" className="shell__main" tabIndex={-1}>

@@ -1,11 +1,10 @@
-import { useTranslation } from 'react-i18next';
+import { LoadingState } from './LoadingState';
 
 /** Suspense fallback while a lazily loaded area arrives. */
 export function LoadingScreen() {
-  const { t } = useTranslation();
   return (
-    <div className="loading-screen" role="status" aria-live="polite">
-      {t('app.loading')}
+    <div className="loading-screen">
+      <LoadingState size="block" />
     </div>
   );
 }

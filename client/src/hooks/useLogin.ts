@@ -1,7 +1,7 @@
-import type { UserProfile } from '@cloudclinic/shared';
 import { useCallback, useRef, useState } from 'react';
 import { toApiError } from '../api/api-error';
 import { session } from '../state/session';
+import type { SignInResult } from '../state/session-actions';
 
 export interface LoginForm {
   username: string;
@@ -9,8 +9,8 @@ export interface LoginForm {
 }
 
 export interface UseLogin {
-  /** Resolves with the user on success, null on failure (see `errorCode`). */
-  login(form: LoginForm): Promise<UserProfile | null>;
+  /** Resolves with the user or the second step on success, null on failure (see `errorCode`). */
+  login(form: LoginForm): Promise<SignInResult | null>;
   pending: boolean;
   /** `ApiError` code of the last failure, or `missing_credentials`; null when none. */
   errorCode: string | null;
@@ -21,7 +21,7 @@ export function useLogin(): UseLogin {
   const [errorCode, setErrorCode] = useState<string | null>(null);
   const inFlight = useRef(false);
 
-  const login = useCallback(async (form: LoginForm): Promise<UserProfile | null> => {
+  const login = useCallback(async (form: LoginForm): Promise<SignInResult | null> => {
     if (inFlight.current) return null;
     const username = form.username.trim();
     if (!username || !form.password) {

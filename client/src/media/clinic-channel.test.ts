@@ -24,6 +24,7 @@ function appointment(status: KioskAppointmentView['status'], extra: Partial<Kios
     patientLabel: '王*国',
     maskedId: null,
     hisPatientId: 'p-0001',
+    patient: { sex: 'male', age: 70, hisNumber: 'SS1000001', verified: true },
     institution: { id: 'i1', name: '嵊泗县人民医院' },
     checkedInAt: null,
     calledAt: null,
@@ -32,6 +33,8 @@ function appointment(status: KioskAppointmentView['status'], extra: Partial<Kios
     consents: { telemedicine: true, recording: null },
     position: 1,
     estimatedWaitMinutes: 0,
+    typicalVisitMinutes: 10,
+    currentVisitStartedAt: null,
     expertName: '陈建华',
     departmentName: '心血管内科',
     summary: null,
@@ -41,7 +44,7 @@ function appointment(status: KioskAppointmentView['status'], extra: Partial<Kios
 
 function queue(count: number): QueueView {
   const appointments = Array.from({ length: count }, (_, i) => {
-    const { position: _p, estimatedWaitMinutes: _e, expertName: _n, departmentName: _d, summary: _s, ...view } = appointment('checked_in', {
+    const { position: _p, estimatedWaitMinutes: _e, typicalVisitMinutes: _t, currentVisitStartedAt: _c, expertName: _n, departmentName: _d, summary: _s, ...view } = appointment('checked_in', {
       id: `a${i + 1}`,
       queueNumber: i + 1,
     });
@@ -157,6 +160,30 @@ describe('ClinicChannel watches', () => {
 
     fake.notify({ method: 'appointment.changed', data: appointment('called', { consultationId: 'c1' }) });
     expect(mine).toHaveBeenCalledWith(appointment('called', { consultationId: 'c1' }));
+  });
+
+  it('watches the 远程会诊申请 list: snapshot, validated `requests.changed`, again after a reconnect', async () => {
+    const request = (status: string) => ({
+      id: 'r1', hisPatientId: 'p-0001', institution: { id: 'i1', name: '嵊泗县人民医院' }, requestedBy: { id: 'u1', displayName: '王海东' },
+      summary: '胸闷三天，CT 示结节', question: '性质？', urgency: 'urgent', department: null, wantedExperts: [], preferredTimes: [], studyUids: [], reportIds: [],
+      status, scheduledAt: null, proposedAt: null, proposedExperts: [], assignedExperts: [], declineReason: null, respondedAt: null, consultationId: null,
+      createdAt: '2026-12-06T08:00:00.000Z', actions: [],
+    });
+    const { fake, channel } = setup((method) => (method === 'requests.watch' ? ok({ requests: [request('submitted')] }) : ok({})));
+    const onData = vi.fn();
+    channel.watchRequests({ onData });
+    fake.connectNow();
+    await flush();
+    expect(fake.sent).toEqual([{ method: 'requests.watch', data: {} }]);
+    expect(onData).toHaveBeenLastCalledWith([request('submitted')]);
+    fake.notify({ method: 'requests.changed', data: { requests: [request('teleported')] } });
+    expect(onData).toHaveBeenCalledTimes(1);
+    fake.notify({ method: 'requests.changed', data: { requests: [request('scheduled')] } });
+    expect(onData).toHaveBeenLastCalledWith([request('scheduled')]);
+    fake.drop();
+    fake.connectNow();
+    await flush();
+    expect(fake.sent.filter((m) => m.method === 'requests.watch')).toHaveLength(2);
   });
 
   it('re-sends every watch after a reconnect and delivers the fresh snapshot', async () => {

@@ -3,12 +3,22 @@ import {
   ApiErrorSchema,
   clinicNotifications,
   clinicRequests,
+  kioskNotifications,
+  kioskRequests,
+  mediaCheckRequests,
   NOTIFICATION_EVENT,
   NotificationEnvelopeSchema,
   REQUEST_EVENT,
+  requestInboxNotifications,
+  requestInboxRequests,
   type ClinicRequests,
+  type ConsultationRequestView,
   type ErrorCode,
   type KioskAppointmentView,
+  type KioskScreen,
+  type KioskStaffCall,
+  type MediaCheckMethod,
+  type MediaCheckResponse,
   type QueueView,
 } from '@cloudclinic/shared';
 import { io } from 'socket.io-client';
@@ -199,13 +209,26 @@ const RESPONSE_SCHEMAS: { [M in ClinicMethod]: z.ZodType<ClinicResponse<M>> } = 
   'appointment.unwatch': clinicRequests['appointment.unwatch'].res,
 };
 
+const MEDIA_CHECK_RESPONSES: { [M in MediaCheckMethod]: z.ZodType<MediaCheckResponse<M>> } = {
+  'mediaCheck.open': mediaCheckRequests['mediaCheck.open'].res,
+  'mediaCheck.connect': mediaCheckRequests['mediaCheck.connect'].res,
+  'mediaCheck.produce': mediaCheckRequests['mediaCheck.produce'].res,
+  'mediaCheck.consume': mediaCheckRequests['mediaCheck.consume'].res,
+  'mediaCheck.close': mediaCheckRequests['mediaCheck.close'].res,
+};
+
+/** The request list is one per user: a single watch key. */
+const REQUESTS_KEY = 'mine';
+
 const AUTH_CODES: ReadonlySet<string> = new Set(['token_expired', 'unauthorized']);
 
 export class ClinicChannel {
   private readonly transport: ClinicTransport;
   private readonly stateListeners = new Set<(state: ClinicChannelState) => void>();
+  private readonly staffCallListeners = new Set<(call: KioskStaffCall) => void>();
   private readonly queues: WatchSet<QueueView>;
   private readonly appointments: WatchSet<KioskAppointmentView>;
+  private readonly requestLists: WatchSet<ConsultationRequestView[]>;
   private currentState: ClinicChannelState = 'connecting';
   private everConnected = false;
   private refreshedForHandshake = false;
@@ -226,6 +249,13 @@ export class ClinicChannel {
     this.appointments = new WatchSet(
       async (appointmentId) => this.request('appointment.watch', { appointmentId }),
       (appointmentId) => this.fireAndForget('appointment.unwatch', { appointmentId }),
+    );
+    const inbox = requestInboxRequests;
+    this.requestLists = new WatchSet(
+      async () => (await this.call('requests.watch', inbox['requests.watch'].req, inbox['requests.watch'].res, {})).requests,
+      () => {
+        if (this.transport.connected) this.call('requests.unwatch', inbox['requests.unwatch'].req, inbox['requests.unwatch'].res, {}).catch(() => undefined);
+      },
     );
   }
 
@@ -264,11 +294,35 @@ export class ClinicChannel {
     return this.appointments.add(appointmentId, handlers, this.transport.connected);
   }
 
+  /** The 远程会诊申请 this user may see, live: the snapshot, then every `requests.changed`. */
+  watchRequests(handlers: WatchHandlers<ConsultationRequestView[]>): () => void {
+    return this.requestLists.add(REQUESTS_KEY, handlers, this.transport.connected);
+  }
+
   /** One catalogue request; resolves with the validated response, rejects with `ClinicChannelError`. */
   async request<M extends ClinicMethod>(method: M, data: ClinicRequest<M>): Promise<ClinicResponse<M>> {
+    return this.call(method, clinicRequests[method].req, RESPONSE_SCHEMAS[method], data);
+  }
+
+  /** 呼叫工作人员 from the kiosk: the county staff of its institution are told at once. */
+  async callStaff(screen: KioskScreen): Promise<{ calledAt: string }> {
+    return this.call('kiosk.callStaff', kioskRequests['kiosk.callStaff'].req, kioskRequests['kiosk.callStaff'].res, { screen });
+  }
+
+  /** County staff screens: a kiosk of their institution asks for help. */
+  onStaffCall(listener: (call: KioskStaffCall) => void): () => void {
+    this.staffCallListeners.add(listener);
+    return () => this.staffCallListeners.delete(listener);
+  }
+
+  /** The device check's media loopback over this same connection (no second socket on the kiosk). */
+  async mediaCheck<M extends MediaCheckMethod>(method: M, data: unknown): Promise<MediaCheckResponse<M>> {
+    return this.call(method, mediaCheckRequests[method].req, MEDIA_CHECK_RESPONSES[method], data);
+  }
+
+  private async call<T>(method: string, req: z.ZodType, res: z.ZodType<T>, data: unknown): Promise<T> {
     if (!this.transport.connected) throw new ClinicChannelError('disconnected', `${method}: not connected`);
-    const entry = clinicRequests[method];
-    const body = entry.req.safeParse(data);
+    const body = req.safeParse(data);
     if (!body.success) throw new ClinicChannelError('bad_request', `${method}: invalid request`, body.error.issues);
     let raw: unknown;
     try {
@@ -279,8 +333,7 @@ export class ClinicChannel {
     const ack = AckSchema.safeParse(raw);
     if (!ack.success) throw new ClinicChannelError('bad_response', `${method}: malformed ack`);
     if (!ack.data.ok) throw new ClinicChannelError(ack.data.error.code, ack.data.error.message, ack.data.error.details);
-    const schema: z.ZodType<ClinicResponse<M>> = RESPONSE_SCHEMAS[method];
-    const parsed = schema.safeParse(ack.data.data);
+    const parsed = res.safeParse(ack.data.data);
     if (!parsed.success) throw new ClinicChannelError('bad_response', `${method}: unexpected response`, parsed.error.issues);
     return parsed.data;
   }
@@ -301,6 +354,7 @@ export class ClinicChannel {
     this.setState('connected');
     this.queues.resubscribeAll();
     this.appointments.resubscribeAll();
+    this.requestLists.resubscribeAll();
   }
 
   private onDisconnect(): void {
@@ -334,6 +388,7 @@ export class ClinicChannel {
       const error = new ClinicChannelError(body.data.code, body.data.message);
       this.queues.failAll(error);
       this.appointments.failAll(error);
+      this.requestLists.failAll(error);
       return;
     }
     this.retryLater(); // refused for another reason (e.g. the server is starting up)
@@ -357,6 +412,12 @@ export class ClinicChannel {
     } else if (method === 'appointment.changed') {
       const view = clinicNotifications['appointment.changed'].safeParse(data);
       if (view.success) this.appointments.deliver(view.data.id, view.data);
+    } else if (method === 'requests.changed') {
+      const list = requestInboxNotifications['requests.changed'].safeParse(data);
+      if (list.success) this.requestLists.deliver(REQUESTS_KEY, list.data.requests);
+    } else if (method === 'kiosk.staffCalled') {
+      const call = kioskNotifications['kiosk.staffCalled'].safeParse(data);
+      if (call.success) for (const listener of [...this.staffCallListeners]) listener(call.data);
     }
     // Anything else (another feature's notification, a malformed payload) is ignored.
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectionTracker, GIVE_UP_AFTER_MS } from './connection-state';
+import { ConnectionTracker, GIVE_UP_AFTER_MS, MEDIA_START_TIMEOUT_MS } from './connection-state';
 
 function tracker() {
   let now = 1_000;
@@ -14,13 +14,45 @@ describe('ConnectionTracker', () => {
     t.setSocket(true);
     expect(t.snapshot().state).toBe('connecting');
     t.setJoined(true);
+    expect(t.snapshot()).toEqual({ state: 'connecting', reason: 'media_connecting' });
+    t.setMedia('flowing');
     expect(t.snapshot()).toEqual({ state: 'connected', reason: null });
+  });
+
+  it('says video cannot connect when joined but nothing arrives, and connects when it does', () => {
+    const { t, advance } = tracker();
+    t.setSocket(true);
+    t.setJoined(true);
+    advance(MEDIA_START_TIMEOUT_MS - 1);
+    expect(t.snapshot()).toEqual({ state: 'connecting', reason: 'media_connecting' });
+    advance(1);
+    expect(t.snapshot()).toEqual({ state: 'connecting', reason: 'media_blocked' });
+    t.setMedia('flowing');
+    expect(t.snapshot()).toEqual({ state: 'connected', reason: null });
+  });
+
+  it('never shows connected over media that stopped (frozen video)', () => {
+    const { t, advance } = tracker();
+    t.setSocket(true);
+    t.setJoined(true);
+    t.setMedia('flowing');
+    t.setMedia('stalled');
+    expect(t.snapshot()).toEqual({ state: 'reconnecting', reason: 'media' });
+    advance(GIVE_UP_AFTER_MS);
+    expect(t.snapshot()).toEqual({ state: 'failed', reason: 'timeout' });
+    t.setMedia('flowing');
+    expect(t.snapshot().state).toBe('connected');
+    // A rejoin is reconnecting (not connecting) until media flows again.
+    t.setJoined(false, 'media_restart');
+    t.setJoined(true);
+    expect(t.snapshot()).toEqual({ state: 'reconnecting', reason: 'media' });
   });
 
   it('reports reconnecting with the cause, and connected again once everything is back', () => {
     const { t } = tracker();
     t.setSocket(true);
     t.setJoined(true);
+    t.setMedia('flowing');
     t.setIceTrouble('tx', true);
     expect(t.snapshot()).toEqual({ state: 'reconnecting', reason: 'media' });
     t.setIceTrouble('tx', false);
@@ -35,6 +67,7 @@ describe('ConnectionTracker', () => {
     t.setSocket(true);
     expect(t.snapshot()).toEqual({ state: 'reconnecting', reason: 'network' });
     t.setJoined(true);
+    t.setMedia('flowing');
     expect(t.snapshot()).toEqual({ state: 'connected', reason: null });
   });
 
@@ -50,12 +83,14 @@ describe('ConnectionTracker', () => {
     const { t, advance } = tracker();
     t.setSocket(true);
     t.setJoined(true);
+    t.setMedia('flowing');
     t.setSocket(false);
     expect(t.snapshot().state).toBe('reconnecting');
     advance(GIVE_UP_AFTER_MS);
     expect(t.snapshot()).toEqual({ state: 'failed', reason: 'timeout' });
     t.setSocket(true);
     t.setJoined(true);
+    t.setMedia('flowing');
     expect(t.snapshot().state).toBe('connected');
     t.setSocket(false);
     expect(t.snapshot().state).toBe('reconnecting');

@@ -1,8 +1,10 @@
-/** What the room shows: `connecting` only during the first join. */
+/** What the room shows: `connecting` until media first flows; `connected` only while it flows. */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'failed';
 
 /**
  * Why the room is not (or no longer) connected, for the banner:
+ *  - `media_connecting`: joined, audio/video not arriving yet;  `media_blocked`: still not after
+ *    `MEDIA_START_TIMEOUT_MS` (firewall, no TURN) — shown with what to try, retried meanwhile;
  *  - `offline`: the browser reports no network;  `network`: the signaling socket is down;
  *  - `media`: the audio/video path (ICE) is interrupted;  `media_restart`: the server's media
  *    process restarted;  `rejoining`: joining again after one of these;
@@ -10,6 +12,8 @@ export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'fai
  *    `replaced`, `left`, `error`: final (the room was left).
  */
 export type ConnectionReason =
+  | 'media_connecting'
+  | 'media_blocked'
   | 'offline'
   | 'network'
   | 'media'
@@ -32,6 +36,15 @@ export interface ConnectionSnapshot {
 /** After this long without recovering, `reconnecting` becomes `failed` (while retrying on). */
 export const GIVE_UP_AFTER_MS = 45_000;
 
+/** Joined this long with no audio or video arriving: say so, with what to try. */
+export const MEDIA_START_TIMEOUT_MS = 8000;
+
+/**
+ * The media path of the current join: `pending` (nothing arrived yet), `flowing` (bytes rising, or
+ * nothing to carry), `stalled` (it flowed, then stopped).
+ */
+export type MediaFlow = 'pending' | 'flowing' | 'stalled';
+
 /**
  * Folds the separate facts (browser online, socket up, joined, ICE healthy) into one state.
  * Pure apart from the injected clock, so the rules are unit-tested.
@@ -41,6 +54,9 @@ export class ConnectionTracker {
   private socketUp = false;
   private joined = false;
   private everJoined = false;
+  private everFlowed = false;
+  private media: MediaFlow = 'pending';
+  private joinedAt: number | null = null;
   private readonly iceTrouble = new Set<string>();
   private lastReason: ConnectionReason | null = null;
   private final: ConnectionReason | null = null;
@@ -64,10 +80,19 @@ export class ConnectionTracker {
   /** Joined (media set up) or not; `reason` explains a session that went down. */
   setJoined(joined: boolean, reason?: ConnectionReason): void {
     this.joined = joined;
+    this.media = 'pending';
     if (joined) {
       this.everJoined = true;
+      this.joinedAt = this.now();
       this.iceTrouble.clear();
     } else if (reason) this.trouble(reason);
+  }
+
+  /** What the current join carries (see `MediaFlow`); `connected` needs `flowing`. */
+  setMedia(media: MediaFlow): void {
+    this.media = media;
+    if (media === 'flowing' && this.joined) this.everFlowed = true;
+    if (media === 'stalled') this.trouble('media');
   }
 
   setIceTrouble(transportId: string, trouble: boolean): void {
@@ -88,11 +113,21 @@ export class ConnectionTracker {
 
   snapshot(): ConnectionSnapshot {
     if (this.final) return { state: 'failed', reason: this.final };
-    const healthy = this.online && this.socketUp && this.joined && this.iceTrouble.size === 0;
-    if (healthy) {
+    const linked = this.online && this.socketUp && this.joined && this.iceTrouble.size === 0;
+    if (linked && this.media === 'flowing') {
+      this.everFlowed = true;
       this.troubleSince = null;
       this.lastReason = null;
       return { state: 'connected', reason: null };
+    }
+    if (linked && !this.everFlowed) {
+      const blocked = this.now() - (this.joinedAt ?? this.now()) >= MEDIA_START_TIMEOUT_MS;
+      return { state: 'connecting', reason: blocked ? 'media_blocked' : 'media_connecting' };
+    }
+    if (linked) {
+      this.troubleSince ??= this.now();
+      if (this.now() - this.troubleSince >= GIVE_UP_AFTER_MS) return { state: 'failed', reason: 'timeout' };
+      return { state: 'reconnecting', reason: 'media' };
     }
     const reason = !this.online ? 'offline' : !this.socketUp ? 'network' : this.lastReason;
     if (!this.everJoined) {

@@ -11,6 +11,8 @@ interface Entry {
   peerId: string;
   source: MediaSource;
   preferredLayer: number | null;
+  /** Paused by its sender (muted microphone, camera off). */
+  producerPaused: boolean;
 }
 
 /**
@@ -40,7 +42,7 @@ export class ConsumerSet {
       appData: { peerId: data.peerId, source: data.source },
     });
     if (this.closed) return consumer.close();
-    this.entries.set(consumer.id, { consumer, peerId: data.peerId, source: data.source, preferredLayer: null });
+    this.entries.set(consumer.id, { consumer, peerId: data.peerId, source: data.source, preferredLayer: null, producerPaused: data.producerPaused });
     this.emit('trackAdded', {
       consumerId: consumer.id,
       peerId: data.peerId,
@@ -66,6 +68,20 @@ export class ConsumerSet {
 
   removePeer(peerId: string): void {
     for (const [id, entry] of [...this.entries]) if (entry.peerId === peerId) this.remove(id);
+  }
+
+  setProducerPaused(consumerId: string, paused: boolean): void {
+    const entry = this.entries.get(consumerId);
+    if (entry) entry.producerPaused = paused;
+  }
+
+  /** Each consumer's track id and whether its media should be arriving now. */
+  expectations(): { consumerId: string; trackId: string; expected: boolean }[] {
+    return [...this.entries.values()].map(({ consumer, producerPaused }) => ({
+      consumerId: consumer.id,
+      trackId: consumer.track.id,
+      expected: !producerPaused && !consumer.paused,
+    }));
   }
 
   /** Audio-only mode: stop (or restart) receiving every video stream. */

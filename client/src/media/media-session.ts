@@ -2,6 +2,7 @@ import { MediaSourceSchema, type IceServer, type RoomNotification } from '@cloud
 import { Device, type types } from 'mediasoup-client';
 import { ConsumerSet } from './consumer-set';
 import type { DataChannelOptions } from './data-channels';
+import type { StreamSample } from './media-flow';
 import { watchIce } from './ice-watchdog';
 import type { LocalSource, Publication } from './local-media';
 import { ProducerSet } from './producer-set';
@@ -65,16 +66,20 @@ export class MediaSession {
   async join(): Promise<void> {
     const request = this.signaling.request('room.join', { consultationId: this.consultationId });
     this.joinRequest = request;
+    // The browser's WebRTC handler is detected while the server answers.
+    const factory = Device.factory();
+    factory.catch(() => undefined); // awaited below; a join that fails first must not leave it unhandled
     const joined = await request;
     this.assertOpen();
     // From here on, notifications are about this join (earlier ones may concern a previous peer).
     this.accepting = true;
     this.cb.emit('joined', { selfPeerId: joined.peerId, peers: joined.peers.map(({ producers: _p, ...identity }) => identity) });
-    const device = await Device.factory();
+    const device = await factory;
     await device.load({ routerRtpCapabilities: routerCapabilities(joined.routerRtpCapabilities) });
     this.assertOpen();
-    const send = await this.createTransport(device, 'send', joined.iceServers);
-    const recv = await this.createTransport(device, 'recv', joined.iceServers);
+    const ice = { iceServers: joined.iceServers, iceTransportPolicy: joined.iceTransportPolicy };
+    // Both transports in one round trip's time (the requests travel together on the socket).
+    const [send, recv] = await Promise.all([this.createTransport(device, 'send', ice), this.createTransport(device, 'recv', ice)]);
     this.producers = new ProducerSet(this.signaling, send, device, this.cb.profile?.() ?? 'standard');
     this.consumers = new ConsumerSet(this.signaling, recv, this.cb.emit, this.cb.audioOnly());
     await this.signaling.request('room.ready', { rtpCapabilities: device.recvRtpCapabilities, sctpCapabilities: SCTP_CAPABILITIES });
@@ -114,6 +119,22 @@ export class MediaSession {
     this.consumers?.setPreferredLayer(consumerId, spatialLayer);
   }
 
+  /**
+   * What is arriving: bytes received per consumer (inbound-rtp by track id) and whether it should be,
+   * plus the send transport's state and whether anything is being sent.
+   */
+  async flowSample(): Promise<{ streams: Map<string, StreamSample>; sending: boolean; sendState: types.ConnectionState | null }> {
+    const recv = this.transports.find((t) => t.direction === 'recv' && !t.closed);
+    const send = this.transports.find((t) => t.direction === 'send' && !t.closed);
+    const bytesByTrack = new Map<string, number>();
+    (await recv?.getStats())?.forEach((s: Record<string, unknown>) => {
+      if (s['type'] === 'inbound-rtp' && typeof s['trackIdentifier'] === 'string' && typeof s['bytesReceived'] === 'number') bytesByTrack.set(s['trackIdentifier'], s['bytesReceived']);
+    });
+    const streams = new Map<string, StreamSample>();
+    for (const e of this.consumers?.expectations() ?? []) streams.set(e.consumerId, { bytes: bytesByTrack.get(e.trackId), expected: e.expected });
+    return { streams, sending: this.producers?.sending ?? false, sendState: send?.connectionState ?? null };
+  }
+
   async stats(): Promise<RTCStatsReport[]> {
     return Promise.all(this.transports.filter((t) => !t.closed).map((t) => t.getStats()));
   }
@@ -133,10 +154,10 @@ export class MediaSession {
     if (this.closed) throw new SessionClosedError('session closed');
   }
 
-  private async createTransport(device: types.Device, direction: 'send' | 'recv', iceServers: IceServer[]): Promise<types.Transport> {
+  private async createTransport(device: types.Device, direction: 'send' | 'recv', ice: { iceServers: IceServer[]; iceTransportPolicy: 'all' | 'relay' }): Promise<types.Transport> {
     const created = await this.signaling.request('transport.create', { direction, sctpCapabilities: SCTP_CAPABILITIES });
     this.assertOpen();
-    const options: types.TransportOptions = { ...transportOptions(created), iceServers };
+    const options: types.TransportOptions = { ...transportOptions(created), ...ice };
     const transport = direction === 'send' ? device.createSendTransport(options) : device.createRecvTransport(options);
     this.transports.push(transport);
     transport.on('connect', ({ dtlsParameters }, ok, fail) => {
@@ -183,6 +204,8 @@ export class MediaSession {
     switch (n.method) {
       case 'peer.joined':
         return this.cb.emit('peerJoined', n.data);
+      case 'peer.devices':
+        return this.cb.emit('peerDevices', n.data);
       case 'peer.left':
         this.consumers?.removePeer(n.data.peerId);
         return this.cb.emit('peerLeft', n.data);
@@ -193,6 +216,7 @@ export class MediaSession {
         return this.consumers?.remove(n.data.consumerId);
       case 'consumer.paused':
       case 'consumer.resumed':
+        this.consumers?.setProducerPaused(n.data.consumerId, n.method === 'consumer.paused');
         return this.cb.emit('trackPaused', { consumerId: n.data.consumerId, paused: n.method === 'consumer.paused' });
       case 'consumer.layers':
         return this.cb.emit('trackLayers', { consumerId: n.data.consumerId, spatialLayer: n.data.spatialLayer });

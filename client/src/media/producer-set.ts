@@ -22,6 +22,11 @@ export class ProducerSet {
     private readonly profile: 'standard' | 'field' = 'standard',
   ) {}
 
+  /** Something is being sent (a producer exists). */
+  get sending(): boolean {
+    return this.producers.size > 0;
+  }
+
   reconcile(desired: () => ReadonlyMap<LocalSource, Publication>): Promise<void> {
     if (this.queued) return this.queued;
     const run = this.chain.then(async () => {

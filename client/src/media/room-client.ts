@@ -1,10 +1,12 @@
 import type { RoomNotification } from '@cloudclinic/shared';
 import type { MediaProfile } from './capture';
-import { ConnectionTracker, type ConnectionReason, type ConnectionSnapshot } from './connection-state';
+import { ConnectionTracker, type ConnectionReason, type ConnectionSnapshot, type MediaFlow } from './connection-state';
 import { DataChannelSet, type DataChannelOptions, type DataSender } from './data-channels';
+import { DeviceReport } from './device-report';
 import { Emitter } from './emitter';
 import { LocalMedia, type LocalSource } from './local-media';
-import { isScreenPickerCancel, toMediaFailure } from './media-errors';
+import { isScreenPickerCancel, toMediaFailure, type MediaFailure } from './media-errors';
+import { FlowMonitor } from './media-flow';
 import { MediaSession } from './media-session';
 import { QualityMonitor } from './quality-monitor';
 import { pendingDeparture, trackDeparture } from './room-departures';
@@ -22,6 +24,8 @@ export interface RoomClientOptions {
   /** What to send on arrival (default: microphone and camera). */
   startWith?: { microphone?: boolean; camera?: boolean };
   socketFactory?: SocketFactory;
+  /** A signaling socket opened ahead (connecting or connected) for this room; null or absent: open one. */
+  signaling?: SignalingChannel | null;
   /** `field`: low-bandwidth camera and voice settings for ships and ambulances (default `standard`). */
   profile?: MediaProfile;
   /** Which way the camera should face when no device is chosen (`environment`: rear camera). */
@@ -43,6 +47,9 @@ export class RoomClient {
   private readonly tracker = new ConnectionTracker();
   private readonly quality: QualityMonitor;
   private readonly dataChannels = new DataChannelSet();
+  private readonly flow = new FlowMonitor();
+  private readonly devices: DeviceReport;
+  private flowPolling = false;
   private session: MediaSession | null = null;
   private generation = 0;
   private failures = 0;
@@ -54,12 +61,16 @@ export class RoomClient {
   private ended = false;
 
   constructor(private readonly opts: RoomClientOptions) {
-    this.signaling = new SignalingChannel({ tokens: opts.tokens, ...(opts.socketFactory ? { socketFactory: opts.socketFactory } : {}) });
+    this.signaling = opts.signaling ?? new SignalingChannel({ tokens: opts.tokens, ...(opts.socketFactory ? { socketFactory: opts.socketFactory } : {}) });
     this.local = new LocalMedia({
       ...(opts.devices ? { devices: opts.devices } : {}),
       onChange: (state) => this.events.emit('local', state),
       onEnded: (source) => void this.onTrackEnded(source),
     });
+    this.devices = new DeviceReport(
+      () => ({ camera: this.local.get('camera') !== null, microphone: this.local.get('microphone') !== null && !this.local.micMuted }),
+      (devices) => (this.session?.ready ? this.signaling.request('peer.devices', devices) : Promise.reject(new Error('not joined'))),
+    );
     this.local.profile = opts.profile ?? 'standard';
     this.local.facingMode = opts.facingMode ?? null;
     this.quality = new QualityMonitor(
@@ -78,9 +89,10 @@ export class RoomClient {
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     if (!navigator.onLine) this.tracker.setOnline(false);
-    this.ticker = setInterval(() => this.updateConnection(), 1000);
+    this.ticker = setInterval(() => void this.pollFlow(), 1000);
     const departing = pendingDeparture(this.opts.consultationId);
-    if (departing) void departing.then(() => this.signaling.connect());
+    if (this.signaling.connected) this.onSocketUp(); // opened ahead, already up (see hooks/room/room-preconnect)
+    else if (departing) void departing.then(() => this.signaling.connect());
     else this.signaling.connect();
     this.quality.start();
     this.updateConnection();
@@ -218,24 +230,33 @@ export class RoomClient {
   private async open(source: LocalSource): Promise<boolean> {
     try {
       const opened = await this.local.open(source);
-      if (opened) this.events.emit('mediaErrorCleared', { source });
+      if (opened) {
+        this.devices.cleared(source);
+        this.events.emit('mediaErrorCleared', { source });
+      }
       return opened;
     } catch (err) {
-      if (!isScreenPickerCancel(err, source)) this.events.emit('mediaError', toMediaFailure(err, source));
+      if (!isScreenPickerCancel(err, source)) this.reportFailure(toMediaFailure(err, source));
       return false;
     }
   }
 
   private async onTrackEnded(source: LocalSource): Promise<void> {
     this.local.stop(source);
-    if (source !== 'screen') this.events.emit('mediaError', toMediaFailure(new DOMException('Device disconnected', 'NotFoundError'), source));
+    if (source !== 'screen') this.reportFailure(toMediaFailure(new DOMException('Device disconnected', 'NotFoundError'), source));
     await this.publish();
+  }
+
+  private reportFailure(failure: MediaFailure): void {
+    this.devices.failed(failure);
+    this.events.emit('mediaError', failure);
   }
 
   private async publish(): Promise<void> {
     const session = this.session;
     if (!session?.ready) return; // the next session publishes everything when it is ready
     await session.reconcile(() => this.local.desired()).catch((err: unknown) => console.warn('[room] publish failed', err));
+    await this.devices.sync();
   }
 
   private startSession(): void {
@@ -246,7 +267,12 @@ export class RoomClient {
     const generation = ++this.generation;
     const current = () => generation === this.generation && !this.ended;
     const session = new MediaSession(this.signaling, this.opts.consultationId, {
-      emit: (type, payload) => current() && this.events.emit(type, payload),
+      emit: (type, payload) => {
+        if (!current()) return;
+        if (type === 'trackAdded') this.flow.add((payload as RoomEvents['trackAdded']).consumerId, Date.now());
+        if (type === 'trackRemoved') this.flow.remove((payload as RoomEvents['trackRemoved']).consumerId);
+        this.events.emit(type, payload);
+      },
       onRoomClosed: (data) => current() && this.onRoomClosed(data),
       onIceTrouble: (transportId, trouble) => {
         if (!current()) return;
@@ -266,6 +292,7 @@ export class RoomClient {
         this.updateConnection();
         this.dataChannels.attach((label, opts) => session.produceData(label, opts));
         await this.publish();
+        await this.devices.sync(true); // a new peer on the server: it knows nothing yet
       },
       (err: unknown) => {
         if (!current()) return;
@@ -283,6 +310,7 @@ export class RoomClient {
   /** Ends the current media session (remote tracks are gone until the next join). */
   private dropSession(reason?: ConnectionReason): void {
     this.generation += 1;
+    this.flow.clear();
     this.dataChannels.detach();
     if (this.session) {
       this.session.close();
@@ -342,6 +370,24 @@ export class RoomClient {
     this.events.emit('ended', { reason });
   }
 
+  /** Once a second: is media really arriving? Feeds the tiles (`trackFlow`) and the room state. */
+  private async pollFlow(): Promise<void> {
+    const session = this.session;
+    if (this.flowPolling || !session?.ready) return this.updateConnection();
+    this.flowPolling = true;
+    try {
+      const sample = await session.flowSample();
+      if (session !== this.session || this.ended) return;
+      for (const [consumerId, flow] of this.flow.update(Date.now(), sample.streams)) this.events.emit('trackFlow', { consumerId, flow });
+      this.tracker.setMedia(mediaFlow(this.flow.summary(), sample.sending, sample.sendState));
+    } catch {
+      // A transport closed mid-poll: the next poll reads the new session.
+    } finally {
+      this.flowPolling = false;
+      this.updateConnection();
+    }
+  }
+
   private updateConnection(force = false): void {
     if (this.ended && !force) return;
     const next = this.tracker.snapshot();
@@ -349,6 +395,16 @@ export class RoomClient {
     this.lastConnection = next;
     this.events.emit('connection', next);
   }
+}
+
+/**
+ * The room's media from what is received and sent: receiving decides when there is anything to
+ * receive; otherwise the send transport's ICE/DTLS state does (nothing to carry counts as flowing).
+ */
+export function mediaFlow(received: 'none' | 'pending' | 'flowing' | 'stalled', sending: boolean, sendState: string | null): MediaFlow {
+  if (received !== 'none') return received;
+  if (!sending || sendState === 'connected') return 'flowing';
+  return sendState === 'disconnected' || sendState === 'failed' ? 'stalled' : 'pending';
 }
 
 function delay(ms: number): Promise<void> {

@@ -1,6 +1,7 @@
-import type { MediaSource, PeerInfo } from '@cloudclinic/shared';
+import type { MediaSource, PeerDevices, PeerInfo } from '@cloudclinic/shared';
 import type { ConnectionReason, ConnectionState } from './connection-state';
 import type { Quality } from './connection-quality';
+import type { FlowState } from './media-flow';
 import type { MediaFailure } from './media-errors';
 
 /** A participant as announced by the server (who they are; their media arrives as tracks). */
@@ -49,10 +50,15 @@ export interface RoomEvents {
   /** The media session went down (reconnecting): every remote track is gone. */
   mediaReset: Record<string, never>;
   peerJoined: PeerIdentity;
-  peerLeft: { peerId: string };
+  /** `dropped`: the connection went; the tile stays as "reconnecting" until the same user is back. */
+  peerLeft: { peerId: string; reason: 'left' | 'dropped' };
+  /** What another participant's camera and microphone are doing (denied, missing, off…). */
+  peerDevices: PeerDevices & { peerId: string };
   trackAdded: RemoteTrack;
   trackRemoved: { consumerId: string };
   trackPaused: { consumerId: string; paused: boolean };
+  /** Whether a received track's media is really arriving (see `FlowState`). */
+  trackFlow: { consumerId: string; flow: FlowState };
   trackLayers: { consumerId: string; spatialLayer: number | null };
   activeSpeaker: { peerId: string | null };
   quality: { quality: Quality };

@@ -15,6 +15,7 @@ import {
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { z } from 'zod';
 import { Emitter } from './emitter';
+import { keepSessionFresh } from './session-renewal';
 import { SignalingError } from './signaling-error';
 
 /** A server → client notification whose data matched its catalogue schema. */
@@ -58,6 +59,7 @@ const RESPONSES: { [M in RoomMethod]: { res: z.ZodType<RoomResponse<M>> } } = ro
  * validated notifications, automatic reconnection with a fresh access token at every handshake.
  */
 export class SignalingChannel {
+  private readonly stopRenewal: () => void;
   readonly events = new Emitter<SignalingEvents>();
   private readonly socket: Socket;
   private currentState: SignalingState = 'connecting';
@@ -81,6 +83,7 @@ export class SignalingChannel {
     });
     this.socket.on('connect', () => this.onConnect());
     this.socket.on('disconnect', (reason) => this.onDisconnect(reason));
+    this.stopRenewal = keepSessionFresh(this.socket, opts.tokens);
     this.socket.on('connect_error', (err) => void this.onConnectError(err));
     this.socket.on(NOTIFICATION_EVENT, (raw: unknown) => this.onNotification(raw));
   }
@@ -108,6 +111,7 @@ export class SignalingChannel {
   close(): void {
     if (this.currentState === 'closed') return;
     this.setState('closed');
+    this.stopRenewal();
     if (this.manualRetry) clearTimeout(this.manualRetry);
     this.socket.disconnect();
     this.socket.removeAllListeners();

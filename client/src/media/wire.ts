@@ -130,7 +130,7 @@ export function iceParameters(data: RoomResponse<'transport.restartIce'>): types
   return IceParametersSchema.parse(data.iceParameters);
 }
 
-export function consumerRtpParameters(data: RoomNotification<'consumer.new'>): types.RtpParameters {
+export function consumerRtpParameters(data: Pick<RoomNotification<'consumer.new'>, 'rtpParameters'>): types.RtpParameters {
   return RtpParametersSchema.parse(data.rtpParameters);
 }
 

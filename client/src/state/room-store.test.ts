@@ -36,6 +36,16 @@ describe('room store: participants and their tracks', () => {
     expect(s.participants[0]).toMatchObject({ participantRole: 'patient_kiosk', institutionName: '嵊泗县人民医院', audioMuted: true, cameraOff: true, speaking: false });
   });
 
+  it('keeps what each participant\'s browser reports of its devices, across track changes and from the join', () => {
+    const reported = run(joined(kiosk, doctor), { type: 'peerDevices', payload: { peerId: 'p-kiosk', camera: 'denied', microphone: 'on' } });
+    expect(reported.participants[0]?.devices).toEqual({ camera: 'denied', microphone: 'on' });
+    expect(reported.participants[1]?.devices).toBeUndefined();
+    const later = reduceRoom(reported, { type: 'trackAdded', payload: track('p-kiosk', 'microphone', 'mic') });
+    expect(later.participants[0]?.devices?.camera).toBe('denied');
+    const fromJoin = run(joined({ ...doctor, devices: { camera: 'missing', microphone: 'off' } }));
+    expect(fromJoin.participants[0]?.devices).toEqual({ camera: 'missing', microphone: 'off' });
+  });
+
   it('adds tracks per source and derives muted / camera-off from them', () => {
     const s = run(joined(kiosk), { type: 'trackAdded', payload: track('p-kiosk', 'camera', 'c1') }, { type: 'trackAdded', payload: track('p-kiosk', 'microphone', 'c2') });
     const p = s.participants[0];
@@ -71,9 +81,26 @@ describe('room store: participants and their tracks', () => {
   it('peers join late and leave; a rejoining user replaces their old peer', () => {
     let s = run(joined(kiosk), { type: 'peerJoined', payload: doctor });
     expect(s.participants.map((p) => p.peerId)).toEqual(['p-kiosk', 'p-doc']);
-    s = reduceRoom(s, { type: 'peerLeft', payload: { peerId: 'p-kiosk' } });
+    s = reduceRoom(s, { type: 'peerLeft', payload: { peerId: 'p-kiosk', reason: 'left' } });
     s = reduceRoom(s, { type: 'peerJoined', payload: { ...kiosk, peerId: 'p-kiosk-2' } });
     expect(s.participants.map((p) => p.peerId)).toEqual(['p-doc', 'p-kiosk-2']);
+  });
+
+  it('a dropped peer keeps its tile in place, without media, until the same user is back there', () => {
+    let s = run(joined(kiosk, doctor), { type: 'trackAdded', payload: track('p-kiosk', 'camera', 'cam') });
+    s = reduceRoom(s, { type: 'peerLeft', payload: { peerId: 'p-kiosk', reason: 'dropped' } });
+    expect(s.participants.map((p) => [p.peerId, p.dropped])).toEqual([
+      ['p-kiosk', true],
+      ['p-doc', false],
+    ]);
+    expect(s.participants[0]?.tracks).toEqual({});
+    s = reduceRoom(s, { type: 'activeSpeaker', payload: { peerId: 'p-doc' } });
+    expect(s.participants[0]?.dropped).toBe(true); // other updates keep it
+    s = reduceRoom(s, { type: 'peerJoined', payload: { ...kiosk, peerId: 'p-kiosk-2' } });
+    expect(s.participants.map((p) => [p.peerId, p.dropped])).toEqual([
+      ['p-kiosk-2', false],
+      ['p-doc', false],
+    ]);
   });
 
   it('ignores tracks of unknown peers and unknown consumers', () => {
@@ -85,7 +112,7 @@ describe('room store: participants and their tracks', () => {
   it('marks the active speaker and clears it when they leave', () => {
     let s = run(joined(kiosk, doctor), { type: 'activeSpeaker', payload: { peerId: 'p-doc' } });
     expect(s.participants.map((p) => p.speaking)).toEqual([false, true]);
-    s = reduceRoom(s, { type: 'peerLeft', payload: { peerId: 'p-doc' } });
+    s = reduceRoom(s, { type: 'peerLeft', payload: { peerId: 'p-doc', reason: 'left' } });
     expect(s.activeSpeakerId).toBeNull();
   });
 });
@@ -139,7 +166,7 @@ describe('createRoomStore', () => {
     expect(listener).toHaveBeenCalledTimes(2);
 
     disconnect();
-    source.events.emit('peerLeft', { peerId: 'p-kiosk' });
+    source.events.emit('peerLeft', { peerId: 'p-kiosk', reason: 'left' });
     expect(store.getSnapshot().participants).toHaveLength(1);
   });
 

@@ -2,6 +2,7 @@ import type { MediaSource } from '@cloudclinic/shared';
 import type { ConnectionReason, ConnectionState } from '../media/connection-state';
 import type { Quality } from '../media/connection-quality';
 import type { EventOf } from '../media/emitter';
+import type { FlowState } from '../media/media-flow';
 import type { MediaFailure } from '../media/media-errors';
 import type { LocalMediaState, PeerIdentity, RoomEndReason, RoomEvents } from '../media/room-events';
 
@@ -15,6 +16,8 @@ export interface RemoteTrackState {
   /** Paused by its sender (a muted microphone). */
   paused: boolean;
   spatialLayer: number | null;
+  /** Whether its media is really arriving. */
+  flow: FlowState;
 }
 
 export interface Participant extends PeerIdentity {
@@ -25,6 +28,8 @@ export interface Participant extends PeerIdentity {
   cameraOff: boolean;
   /** The dominant speaker right now. */
   speaking: boolean;
+  /** Their connection went unexpectedly: the tile stays in place, "reconnecting", until they are back. */
+  dropped: boolean;
 }
 
 export interface RoomSnapshot {
@@ -54,7 +59,7 @@ export const INITIAL_ROOM_SNAPSHOT: RoomSnapshot = {
   mediaErrors: {},
 };
 
-function participant(identity: PeerIdentity, tracks: Participant['tracks'], activeSpeakerId: string | null): Participant {
+function participant(identity: PeerIdentity & { dropped?: boolean }, tracks: Participant['tracks'], activeSpeakerId: string | null, dropped = identity.dropped ?? false): Participant {
   const mic = tracks.microphone;
   const camera = tracks.camera;
   return {
@@ -63,6 +68,7 @@ function participant(identity: PeerIdentity, tracks: Participant['tracks'], acti
     audioMuted: !mic || mic.paused,
     cameraOff: !camera || camera.paused,
     speaking: identity.peerId === activeSpeakerId,
+    dropped,
   };
 }
 
@@ -105,26 +111,36 @@ export function reduceRoom(s: RoomSnapshot, event: RoomEvent): RoomSnapshot {
     case 'mediaReset':
       return { ...mapTracks(s, (p) => (Object.keys(p.tracks).length ? {} : null)), activeSpeakerId: null, quality: 'unknown' };
     case 'peerJoined': {
+      const joined = participant(event.payload, {}, s.activeSpeakerId);
+      // A dropped participant who is back takes their old place (no tile jumping around).
+      const back = s.participants.findIndex((p) => p.dropped && p.userId === joined.userId);
+      if (back >= 0) return { ...s, participants: s.participants.map((p, i) => (i === back ? joined : p)).filter((p) => p === joined || p.peerId !== joined.peerId) };
       const others = s.participants.filter((p) => p.peerId !== event.payload.peerId);
-      return { ...s, participants: [...others, participant(event.payload, {}, s.activeSpeakerId)] };
+      return { ...s, participants: [...others, joined] };
     }
     case 'peerLeft': {
-      const { peerId } = event.payload;
-      return {
-        ...s,
-        participants: s.participants.filter((p) => p.peerId !== peerId),
-        activeSpeakerId: s.activeSpeakerId === peerId ? null : s.activeSpeakerId,
-      };
+      const { peerId, reason } = event.payload;
+      const participants =
+        reason === 'dropped'
+          ? s.participants.map((p) => (p.peerId === peerId ? participant(p, {}, null, true) : p))
+          : s.participants.filter((p) => p.peerId !== peerId);
+      return { ...s, participants, activeSpeakerId: s.activeSpeakerId === peerId ? null : s.activeSpeakerId };
+    }
+    case 'peerDevices': {
+      const { peerId, camera, microphone } = event.payload;
+      return { ...s, participants: s.participants.map((p) => (p.peerId === peerId ? { ...p, devices: { camera, microphone } } : p)) };
     }
     case 'trackAdded': {
       const t = event.payload;
-      const track: RemoteTrackState = { consumerId: t.consumerId, kind: t.kind, source: t.source, track: t.track, paused: t.producerPaused, spatialLayer: null };
+      const track: RemoteTrackState = { consumerId: t.consumerId, kind: t.kind, source: t.source, track: t.track, paused: t.producerPaused, spatialLayer: null, flow: 'connecting' };
       return mapTracks(s, (p) => (p.peerId === t.peerId ? { ...p.tracks, [t.source]: track } : null));
     }
     case 'trackRemoved':
       return mapTracks(s, (p) => withoutConsumer(p.tracks, event.payload.consumerId));
     case 'trackPaused':
       return mapTracks(s, (p) => updateConsumer(p.tracks, event.payload.consumerId, { paused: event.payload.paused }));
+    case 'trackFlow':
+      return mapTracks(s, (p) => updateConsumer(p.tracks, event.payload.consumerId, { flow: event.payload.flow }));
     case 'trackLayers':
       return mapTracks(s, (p) => updateConsumer(p.tracks, event.payload.consumerId, { spatialLayer: event.payload.spatialLayer }));
     case 'activeSpeaker': {

@@ -31,7 +31,7 @@ describe('session actions', () => {
   it('signIn stores the session and returns the user', async () => {
     const store = createSessionStore(null);
     const auth = fakeAuth();
-    await expect(createSessionActions(store, auth).signIn({ username: 'pharm.zhou', password: 'x' })).resolves.toEqual(user);
+    await expect(createSessionActions(store, auth).signIn({ username: 'pharm.zhou', password: 'x' })).resolves.toEqual({ kind: 'signed_in', user });
     expect(store.getAccessToken()).toBe('a1');
     expect(auth.logout).not.toHaveBeenCalled();
   });
@@ -43,6 +43,16 @@ describe('session actions', () => {
     await createSessionActions(store, auth).signIn({ username: 'pharm.zhou', password: 'x' });
     expect(auth.logout).toHaveBeenCalledWith('r0');
     expect(store.getRefreshToken()).toBe('r1');
+  });
+
+  it('a two-factor account gets the challenge and no session until the second step completes', async () => {
+    const store = createSessionStore(null);
+    const challenge = { mfa: 'code' as const, challengeToken: 'challenge-token-0123456789', expiresIn: 300 };
+    const actions = createSessionActions(store, fakeAuth({ login: () => Promise.resolve(challenge) }));
+    await expect(actions.signIn({ username: 'dr.chen', password: 'x' })).resolves.toEqual({ kind: 'mfa', challenge });
+    expect(store.getSnapshot().status).toBe('signed_out');
+    expect(actions.completeSignIn(login(3))).toEqual(user);
+    expect(store.getAccessToken()).toBe('a3');
   });
 
   it('a failed signIn leaves the store untouched and rethrows', async () => {

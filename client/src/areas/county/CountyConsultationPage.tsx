@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { PanelBoundary } from '../../features/consultation/PanelBoundary';
+import { OpinionPanel } from '../../features/opinion/OpinionPanel';
 import { RoomView } from '../../features/room/RoomView';
 import '../../styles/clinic.css';
 
-/** `/county/consultations/:id`: the county doctor joins the patient's video visit as the local doctor. */
+/** `/county/consultations/:id`: the county doctor joins the patient's video visit as the local doctor, and reads and acknowledges the joint opinion (会诊意见). */
 export function CountyConsultationPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -16,7 +18,16 @@ export function CountyConsultationPage() {
         </Link>
         <h1 className="consult-page__title">{t('county.consultationTitle')}</h1>
       </header>
-      <RoomView key={id} consultationId={id} onLeave={() => void navigate('/county')} />
+      <RoomView
+        key={id}
+        consultationId={id}
+        onLeave={() => void navigate('/county')}
+        sidePanel={
+          <PanelBoundary name="opinion">
+            <OpinionPanel consultationId={id} />
+          </PanelBoundary>
+        }
+      />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { clinicApi } from '../../api/clinic-api';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError } from '../../features/clinic/LoadError';
 import { CountyQueuePanel } from '../../features/queue/CountyQueuePanel';
+import { CountyRequests } from '../../features/requests/CountyRequests';
 import { useResource } from '../../hooks/clinic/useResource';
 import '../../styles/clinic.css';
 
@@ -17,6 +18,7 @@ export function CountyHomePage() {
       {sessions.errorCode ? <LoadError code={sessions.errorCode} onRetry={sessions.reload} /> : null}
       {sessions.data?.length === 0 ? <p className="notice">{t('clinic.sessions.none')}</p> : null}
       {sessions.data?.map((s) => <CountyQueuePanel key={s.id} session={s} />)}
+      <CountyRequests />
     </div>
   );
 }

@@ -5,12 +5,15 @@ import { clinicApi } from '../../api/clinic-api';
 import { LoadError } from '../../features/clinic/LoadError';
 import { ConsultationPanels } from '../../features/consultation/ConsultationPanels';
 import { EndConsultationDialog } from '../../features/consultation/EndConsultationDialog';
-import { FieldAssist } from '../../features/field/FieldAssist';
+import { FieldAssistTile } from '../../features/field/FieldAssist';
 import { FieldInviteControl } from '../../features/field/FieldInviteControl';
 import { ImagingPanel } from '../../features/consultation/ImagingPanel';
+import { PanelBoundary } from '../../features/consultation/PanelBoundary';
+import { PatientBanner } from '../../features/consultation/PatientBanner';
 import { PrescriptionPanel } from '../../features/consultation/PrescriptionPanel';
 import { RecordPanel } from '../../features/consultation/RecordPanel';
 import { NoteEditor } from '../../features/note/NoteEditor';
+import { OpinionPanel } from '../../features/opinion/OpinionPanel';
 import { StatusBadge } from '../../features/queue/StatusBadge';
 import { RoomView } from '../../features/room/RoomView';
 import { useEndConsultation } from '../../hooks/clinic/useEndConsultation';
@@ -64,7 +67,7 @@ function ConsultationScreen({ consultationId }: { consultationId: string }) {
         </h1>
         {c ? (
           <p className="consult-page__meta">
-            {c.institution.name} · {t('consultation.hisId', { id: c.hisPatientId })}
+            {c.institution.name}
             {a ? <StatusBadge status={a.status} /> : null}
           </p>
         ) : null}
@@ -83,25 +86,52 @@ function ConsultationScreen({ consultationId }: { consultationId: string }) {
         <div className="consult-page__ended">
           <p className="notice">{t('consultation.ended')}</p>
           <NoteEditor editor={note} />
+          <OpinionPanel consultationId={consultationId} />
         </div>
       ) : null}
+      {c && !ended ? <PatientBanner consultationId={consultationId} hisPatientId={c.hisPatientId} /> : null}
       {c && !ended ? (
         <RoomView
           consultationId={consultationId}
           onLeave={backToQueue}
+          // Field consultations: the field doctor's one tile is their video to mark up, with the live vitals.
+          tileFor={(p) =>
+            p.participantRole === 'field_doctor' && !p.dropped ? (
+              <PanelBoundary key={`field-${p.userId}`} name="field">
+                <FieldAssistTile consultationId={consultationId} field={p} />
+              </PanelBoundary>
+            ) : null
+          }
           sidePanel={
-            <>
-              {/* Field consultations: the field doctor's video to mark up, and the live vitals (renders nothing otherwise). */}
-              <FieldAssist consultationId={consultationId} />
-              <ConsultationPanels
+            <ConsultationPanels
               panels={{
-                record: <RecordPanel consultationId={consultationId} />,
-                imaging: <ImagingPanel consultationId={consultationId} />,
-                prescription: <PrescriptionPanel consultationId={consultationId} />,
-                note: <NoteEditor editor={note} />,
+                record: (
+                  <PanelBoundary name="record">
+                    <RecordPanel consultationId={consultationId} />
+                  </PanelBoundary>
+                ),
+                imaging: (
+                  <PanelBoundary name="imaging">
+                    <ImagingPanel consultationId={consultationId} attached={c?.attachedStudyUids} />
+                  </PanelBoundary>
+                ),
+                prescription: (
+                  <PanelBoundary name="prescription">
+                    <PrescriptionPanel consultationId={consultationId} />
+                  </PanelBoundary>
+                ),
+                note: (
+                  <PanelBoundary name="note">
+                    <NoteEditor editor={note} />
+                  </PanelBoundary>
+                ),
+                opinion: (
+                  <PanelBoundary name="opinion">
+                    <OpinionPanel consultationId={consultationId} />
+                  </PanelBoundary>
+                ),
               }}
             />
-            </>
           }
         />
       ) : null}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { clinicApi } from '../../api/clinic-api';
 import { PageHeader } from '../../components/PageHeader';
 import { LoadError } from '../../features/clinic/LoadError';
@@ -20,6 +20,11 @@ export function ExpertHomePage() {
   return (
     <div className="page clinic-page" data-testid="expert-home">
       <PageHeader title={t('expert.homeTitle')} intro={t('expert.homeIntro')} />
+      <nav aria-label={t('requests.inbox.nav')}>
+        <Link to="/expert/requests" data-testid="link-requests">
+          {t('requests.inbox.link')}
+        </Link>
+      </nav>
       <FieldConsultationList linkTo={(id) => `/expert/consultations/${encodeURIComponent(id)}`} />
       {sessions.loading ? <p role="status">{t('clinic.loading')}</p> : null}
       {sessions.errorCode ? <LoadError code={sessions.errorCode} onRetry={sessions.reload} /> : null}

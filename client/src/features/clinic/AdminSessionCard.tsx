@@ -9,6 +9,7 @@ import { QueueTable } from '../queue/QueueTable';
 import { BookAppointmentForm } from './BookAppointmentForm';
 import { formatClock } from './clinic-time';
 import { ConnectionNotice } from './ConnectionNotice';
+import { localName } from '../../i18n/local-name';
 
 const CANCELLABLE: ReadonlySet<AppointmentView['status']> = new Set(['booked', 'checked_in']);
 
@@ -19,14 +20,14 @@ export function AdminSessionCard({ session, expanded, onToggle }: { session: Cli
   return (
     <section className="admin-session" aria-labelledby={titleId} data-testid="admin-session" data-session-id={session.id}>
       <div className="admin-session__header">
-        <h3 id={titleId} className="admin-session__title">
-          {session.department.name} · {session.expert.displayName}
+        <h3 id={titleId} className="admin-session__title" data-testid="admin-session-title">
+          {localName(session.department, i18n.language)} · {session.expert.displayName}
         </h3>
         <span>
           {formatClock(session.startsAt, i18n.language)}–{formatClock(session.endsAt, i18n.language)}
         </span>
         <span>{t('clinic.sessions.counts', { ...session.counts, capacity: session.capacity })}</span>
-        <span className="admin-session__institutions">{session.institutions.map((i) => i.name).join('、')}</span>
+        <span className="admin-session__institutions">{session.institutions.map((i) => localName(i, i18n.language)).join(i18n.language.startsWith('en') ? ', ' : '、')}</span>
         <button type="button" className="button button--secondary" aria-expanded={expanded} onClick={onToggle} data-testid="admin-session-toggle">
           {expanded ? t('admin.sessions.collapse') : t('admin.sessions.manage')}
         </button>

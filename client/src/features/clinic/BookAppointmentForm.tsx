@@ -4,15 +4,21 @@ import { useTranslation } from 'react-i18next';
 import { toApiError } from '../../api/api-error';
 import { clinicApi } from '../../api/clinic-api';
 import { errorMessageKey } from '../../i18n/error-messages';
+import { BookingSlip } from './BookingSlip';
+import { localName } from '../../i18n/local-name';
 
-/** Book a patient into a session; shows the slip (appointment code) to hand to the patient. */
+/**
+ * Book a patient into a session by HIS patient id, resident ID, or name + date of birth; the server
+ * checks the name against the HIS. Shows the printable slip (code, patient, day and hours, expert, place).
+ */
 export function BookAppointmentForm({ session }: { session: ClinicSessionView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = useId();
   const [hisPatientId, setHisPatientId] = useState('');
   const [patientName, setPatientName] = useState('');
   const [institutionId, setInstitutionId] = useState(session.institutions[0]?.id ?? '');
   const [residentId, setResidentId] = useState('');
+  const [birthDate, setBirthDate] = useState('');
   const [pending, setPending] = useState(false);
   const [errorCode, setErrorCode] = useState<string | null>(null);
   const [booked, setBooked] = useState<AppointmentView | null>(null);
@@ -22,7 +28,13 @@ export function BookAppointmentForm({ session }: { session: ClinicSessionView })
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    const request = BookAppointmentRequestSchema.safeParse({ hisPatientId: hisPatientId.trim(), institutionId, patientName, ...(rid ? { residentId: rid } : {}) });
+    const request = BookAppointmentRequestSchema.safeParse({
+      institutionId,
+      patientName,
+      ...(hisPatientId.trim() ? { hisPatientId: hisPatientId.trim() } : {}),
+      ...(rid ? { residentId: rid } : {}),
+      ...(birthDate ? { birthDate } : {}),
+    });
     if (!request.success || ridState === 'incomplete' || ridState === 'invalid') {
       setErrorCode('book_invalid');
       return;
@@ -34,6 +46,7 @@ export function BookAppointmentForm({ session }: { session: ClinicSessionView })
       setHisPatientId('');
       setPatientName('');
       setResidentId('');
+      setBirthDate('');
     } catch (err) {
       setErrorCode(toApiError(err).code);
     } finally {
@@ -51,7 +64,7 @@ export function BookAppointmentForm({ session }: { session: ClinicSessionView })
           <label className="field__label" htmlFor={`${id}-his`}>
             {t('admin.book.hisPatientId')}
           </label>
-          <input id={`${id}-his`} className="field__input" value={hisPatientId} onChange={(e) => setHisPatientId(e.target.value)} autoComplete="off" required data-testid="book-his-id" />
+          <input id={`${id}-his`} className="field__input" value={hisPatientId} onChange={(e) => setHisPatientId(e.target.value)} autoComplete="off" data-testid="book-his-id" />
         </div>
         <div className="field">
           <label className="field__label" htmlFor={`${id}-name`}>
@@ -60,13 +73,19 @@ export function BookAppointmentForm({ session }: { session: ClinicSessionView })
           <input id={`${id}-name`} className="field__input" value={patientName} onChange={(e) => setPatientName(e.target.value)} autoComplete="off" maxLength={32} required data-testid="book-name" />
         </div>
         <div className="field">
+          <label className="field__label" htmlFor={`${id}-birth`}>
+            {t('admin.book.birthDate')}
+          </label>
+          <input id={`${id}-birth`} type="date" className="field__input" value={birthDate} onChange={(e) => setBirthDate(e.target.value)} data-testid="book-birth-date" />
+        </div>
+        <div className="field">
           <label className="field__label" htmlFor={`${id}-inst`}>
             {t('admin.book.institution')}
           </label>
           <select id={`${id}-inst`} className="field__input" value={institutionId} onChange={(e) => setInstitutionId(e.target.value)} data-testid="book-institution">
             {session.institutions.map((i) => (
               <option key={i.id} value={i.id}>
-                {i.name}
+                {localName(i, i18n.language)}
               </option>
             ))}
           </select>
@@ -97,15 +116,7 @@ export function BookAppointmentForm({ session }: { session: ClinicSessionView })
       <button type="submit" className="button button--primary" disabled={pending} data-testid="book-submit">
         {pending ? t('admin.book.submitting') : t('admin.book.submit')}
       </button>
-      {booked ? (
-        <div className="slip" role="status" data-testid="booking-slip">
-          <p className="slip__title">{t('admin.book.slipTitle', { name: booked.patientLabel, number: booked.queueNumber })}</p>
-          <p className="slip__code" data-testid="slip-code">
-            {booked.code}
-          </p>
-          <p className="slip__hint">{t('admin.book.slipHint')}</p>
-        </div>
-      ) : null}
+      {booked ? <BookingSlip appointment={booked} session={session} /> : null}
     </form>
   );
 }

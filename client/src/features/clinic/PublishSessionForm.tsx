@@ -7,6 +7,7 @@ import { useDirectory } from '../../hooks/clinic/useDirectory';
 import { errorMessageKey } from '../../i18n/error-messages';
 import { shanghaiDate, shanghaiDateTime } from './clinic-time';
 import { LoadError } from './LoadError';
+import { localName } from '../../i18n/local-name';
 
 interface PublishSessionFormProps {
   onPublished(session: ClinicSessionView): void;
@@ -25,7 +26,7 @@ interface FormState {
 
 /** The coordinator publishes a clinic session: expert, department, date and hours, capacity, served hospitals. */
 export function PublishSessionForm({ onPublished }: PublishSessionFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const directory = useDirectory();
   const id = useId();
   const [form, setForm] = useState<FormState>({
@@ -43,7 +44,7 @@ export function PublishSessionForm({ onPublished }: PublishSessionFormProps) {
   const [published, setPublished] = useState<ClinicSessionView | null>(null);
 
   const departments = useMemo(
-    () => directory.institutions.filter((i) => i.kind === 'provincial_hospital').flatMap((i) => i.departments.map((d) => ({ ...d, institution: i.name }))),
+    () => directory.institutions.filter((i) => i.kind === 'provincial_hospital').flatMap((i) => i.departments.map((d) => ({ ...d, institution: i.name, institutionEn: i.nameEn }))),
     [directory.institutions],
   );
   const served = directory.institutions.filter((i) => i.kind !== 'provincial_hospital');
@@ -104,7 +105,7 @@ export function PublishSessionForm({ onPublished }: PublishSessionFormProps) {
             {directory.experts.map((e) => (
               <option key={e.id} value={e.id}>
                 {e.displayName}
-                {e.departmentName ? ` · ${e.departmentName}` : ''}
+                {e.departmentName ? ` · ${localName({ name: e.departmentName, nameEn: e.departmentNameEn }, i18n.language)}` : ''}
               </option>
             ))}
           </select>
@@ -117,7 +118,7 @@ export function PublishSessionForm({ onPublished }: PublishSessionFormProps) {
             <option value="">{t('admin.publish.choose')}</option>
             {departments.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.institution} · {d.name}
+                {localName({ name: d.institution, nameEn: d.institutionEn }, i18n.language)} · {localName(d, i18n.language)}
               </option>
             ))}
           </select>
@@ -162,7 +163,7 @@ export function PublishSessionForm({ onPublished }: PublishSessionFormProps) {
               checked={form.institutionIds.includes(i.id)}
               onChange={(e) => set('institutionIds', e.target.checked ? [...form.institutionIds, i.id] : form.institutionIds.filter((x) => x !== i.id))}
             />
-            {i.name}
+            {localName(i, i18n.language)}
           </label>
         ))}
       </fieldset>
@@ -171,7 +172,7 @@ export function PublishSessionForm({ onPublished }: PublishSessionFormProps) {
       </p>
       {published ? (
         <p className="notice" role="status" data-testid="publish-success">
-          {t('admin.publish.done', { department: published.department.name, expert: published.expert.displayName })}
+          {t('admin.publish.done', { department: localName(published.department, i18n.language), expert: published.expert.displayName })}
         </p>
       ) : null}
       <button type="submit" className="button button--primary" disabled={pending || directory.loading} data-testid="publish-submit">

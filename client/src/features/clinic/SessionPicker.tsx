@@ -1,6 +1,7 @@
 import type { ClinicSessionView } from '@cloudclinic/shared';
 import { useTranslation } from 'react-i18next';
 import { formatClock } from './clinic-time';
+import { localName } from '../../i18n/local-name';
 
 interface SessionPickerProps {
   sessions: readonly ClinicSessionView[];
@@ -16,8 +17,8 @@ export function SessionPicker({ sessions, selectedId, onSelect }: SessionPickerP
       {sessions.map((s) => (
         <li key={s.id}>
           <button type="button" className="session-card" aria-pressed={s.id === selectedId} onClick={() => onSelect(s.id)} data-testid="session-card" data-session-id={s.id}>
-            <span className="session-card__title">
-              {s.department.name} · {s.expert.displayName}
+            <span className="session-card__title" data-testid="session-card-title">
+              {localName(s.department, i18n.language)} · {s.expert.displayName}
             </span>
             <span className="session-card__time">
               {formatClock(s.startsAt, i18n.language)}–{formatClock(s.endsAt, i18n.language)}

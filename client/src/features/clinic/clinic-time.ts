@@ -26,6 +26,11 @@ export function formatDay(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, { timeZone: CLINIC_TIME_ZONE, month: 'short', day: 'numeric', weekday: 'short' }).format(new Date(iso));
 }
 
+/** The whole date with the weekday, e.g. 2026年11月24日星期二 / Tuesday, November 24, 2026. */
+export function formatFullDate(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { timeZone: CLINIC_TIME_ZONE, dateStyle: 'full' }).format(new Date(iso));
+}
+
 export function formatDateTime(iso: string, language: string): string {
   return new Intl.DateTimeFormat(language, { timeZone: CLINIC_TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }

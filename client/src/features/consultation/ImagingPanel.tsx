@@ -1,6 +1,6 @@
 import { ImagingPanel as SharedImaging } from '../imaging/ImagingPanel';
 
-/** Shared image reading (PACS / DICOMweb): the viewer loads on demand (features/imaging). */
-export function ImagingPanel({ consultationId }: { consultationId: string }) {
-  return <SharedImaging consultationId={consultationId} />;
+/** Shared image reading (PACS / DICOMweb): the viewer loads on demand (features/imaging); studies attached to the request come first. */
+export function ImagingPanel({ consultationId, attached }: { consultationId: string; attached?: readonly string[] | undefined }) {
+  return <SharedImaging consultationId={consultationId} {...(attached ? { attached } : {})} />;
 }

@@ -16,15 +16,17 @@ import { VitalsPanel } from '../vitals/VitalsPanel';
 import '../../styles/field-room.css';
 
 /**
- * The expert's side of a field consultation, shown while a field doctor is in the room: their
- * camera to draw on (the marks appear on the field doctor's own view), a snapshot of the marked
- * frame into the record, and the patient's live vital signs. Renders nothing without a field doctor.
+ * The expert's side of a field consultation, as the field doctor's one tile in the video area: their
+ * camera to draw on (the marks appear on the field doctor's own view), a snapshot of the marked frame
+ * into the record, and the patient's live vital signs.
  */
-export function FieldAssist({ consultationId }: { consultationId: string }) {
-  const field = useRoomContext().state.participants.find((p) => p.participantRole === 'field_doctor') ?? null;
-  // Keyed by user, not peer: after the field doctor's reconnect (a new peer) the marks are kept and
-  // resent, and the vitals feed follows the new peer (a new sender stream restarts its ordering).
-  return field ? <FieldAssistPanel key={field.userId} consultationId={consultationId} field={field} /> : null;
+export function FieldAssistTile({ consultationId, field }: { consultationId: string; field: Participant }) {
+  const { t } = useTranslation();
+  return (
+    <figure className="tile tile--field-assist" data-testid="participant-tile" data-peer-role={field.participantRole} aria-label={t('fieldAssist.title', { name: field.displayName })}>
+      <FieldAssistPanel consultationId={consultationId} field={field} />
+    </figure>
+  );
 }
 
 function FieldAssistPanel({ consultationId, field }: { consultationId: string; field: Participant }) {
@@ -62,7 +64,7 @@ function FieldAssistPanel({ consultationId, field }: { consultationId: string; f
   }
 
   return (
-    <section className="field-assist" aria-label={t('fieldAssist.title')} data-testid="field-assist">
+    <section className="field-assist" aria-label={t('fieldAssist.title', { name: field.displayName })} data-testid="field-assist">
       <h2 className="field-assist__title">{t('fieldAssist.title', { name: field.displayName })}</h2>
       <div className="field-assist__stage">
         {camera ? (

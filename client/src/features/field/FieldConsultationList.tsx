@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { LoadingState } from '../../components/LoadingState';
 import { useResource } from '../../hooks/clinic/useResource';
 import '../../styles/field-room.css';
 import { fieldApi } from './field-api';
@@ -18,6 +19,7 @@ export function FieldConsultationList({ linkTo }: { linkTo: (consultationId: str
     return () => clearInterval(timer);
   }, [reload]);
   const items = list.data ?? [];
+  if (list.loading && !list.data) return <LoadingState testId="field-consultations-loading" />;
   if (items.length === 0) return null;
   return (
     <section className="field-card field-list" aria-label={t('fieldList.title')} data-testid="field-consultations">

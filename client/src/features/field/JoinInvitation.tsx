@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { toApiError } from '../../api/api-error';
+import { LoadingState } from '../../components/LoadingState';
 import { errorMessageKey, type ErrorMessageKey } from '../../i18n/error-messages';
 import { fieldApi } from './field-api';
 
@@ -37,8 +38,8 @@ export function JoinInvitation({ token }: { token: string | null }) {
     );
   }
   return (
-    <p className="field-join" role="status" data-testid="join-pending">
-      {t('fieldJoin.joining')}
-    </p>
+    <div className="field-join">
+      <LoadingState label={t('fieldJoin.joining')} size="block" testId="join-pending" />
+    </div>
   );
 }

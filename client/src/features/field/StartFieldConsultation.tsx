@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { toApiError } from '../../api/api-error';
+import { LoadingState } from '../../components/LoadingState';
+import { Spinner } from '../../components/Spinner';
 import { useResource } from '../../hooks/clinic/useResource';
 import { errorMessageKey, type ErrorMessageKey } from '../../i18n/error-messages';
 import { fieldApi } from './field-api';
@@ -40,6 +42,7 @@ export function StartFieldConsultation() {
     <form className="field-card field-start" onSubmit={(e) => void submit(e)} data-testid="field-start">
       <h2>{t('fieldStart.title')}</h2>
       <p className="field-card__intro">{t('fieldStart.intro')}</p>
+      {directory.loading && !d ? <LoadingState label={t('fieldStart.loadingDirectory')} /> : null}
       <label>
         {t('fieldStart.patient')}
         <input required pattern="[A-Za-z0-9.\-]{1,64}" value={patient} onChange={(e) => setPatient(e.target.value)} placeholder="p-0001" data-testid="field-start-patient" />
@@ -66,8 +69,15 @@ export function StartFieldConsultation() {
         </select>
       </label>
       {error ? <p role="alert">{t(error)}</p> : null}
-      <button type="submit" className="button field-button--big" disabled={pending || !d || !patient.trim()} data-testid="field-start-submit">
-        {t('fieldStart.submit')}
+      <button type="submit" className="button field-button--big" disabled={pending || !d || !patient.trim()} aria-busy={pending} data-testid="field-start-submit">
+        {pending ? (
+          <span className="button__busy">
+            <Spinner />
+            {t('fieldStart.submitting')}
+          </span>
+        ) : (
+          t('fieldStart.submit')
+        )}
       </button>
     </form>
   );

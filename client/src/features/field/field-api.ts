@@ -1,12 +1,15 @@
 import {
   AcceptInvitationResponseSchema,
+  ActiveInvitationListSchema,
   AttachmentListSchema,
   ConsultationViewSchema,
   FieldConsultationListSchema,
   FieldDirectorySchema,
   InvitationViewSchema,
+  RevokedInvitationSchema,
   VitalsUploadResponseSchema,
   type AcceptInvitationResponse,
+  type ActiveInvitation,
   type AttachmentView,
   type ConsultationView,
   type CreateInvitationRequest,
@@ -25,6 +28,12 @@ export const fieldApi = {
     apiRequest(`/api/consultations/${id(consultationId)}/invitations`, { method: 'POST', body: req, schema: InvitationViewSchema }),
   acceptInvitation: (token: string): Promise<AcceptInvitationResponse> =>
     apiRequest('/api/field/invitations/accept', { method: 'POST', body: { token }, schema: AcceptInvitationResponseSchema }),
+  /** Links still open: the expert's own, or all for an administrator; one consultation's when named. */
+  activeInvitations: async (consultationId?: string, signal?: AbortSignal): Promise<ActiveInvitation[]> =>
+    (await apiRequest(`/api/field/invitations${consultationId ? `?consultationId=${id(consultationId)}` : ''}`, { schema: ActiveInvitationListSchema, ...(signal ? { signal } : {}) })).invitations,
+  revokeInvitation: async (invitationId: string): Promise<void> => {
+    await apiRequest(`/api/field/invitations/${id(invitationId)}/revoke`, { method: 'POST', body: {}, schema: RevokedInvitationSchema });
+  },
   directory: (signal?: AbortSignal): Promise<FieldDirectory> => apiRequest('/api/field/directory', { schema: FieldDirectorySchema, ...(signal ? { signal } : {}) }),
   start: (req: StartFieldConsultationRequest): Promise<ConsultationView> => apiRequest('/api/field/consultations', { method: 'POST', body: req, schema: ConsultationViewSchema }),
   mine: async (signal?: AbortSignal): Promise<ConsultationView[]> =>

@@ -2,13 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import type { StatsSample } from '../../media/connection-quality';
 import type { RoomDataHub } from '../../media/room-data-hub';
 import { LinkGuard, type LinkMode } from './link-guard';
+import { linkState, type LinkCause, type LinkOverride } from './link-mode';
 import { readLinkSample, type LinkSample } from './link-stats';
-
-export type LinkOverride = 'auto' | LinkMode;
 
 export interface UseLinkGuard {
   /** What is in force: the override, or the automatic decision. */
   mode: LinkMode;
+  /** Chosen by the doctor, or decided from the link (the notice says which). */
+  cause: LinkCause;
   auto: LinkMode;
   override: LinkOverride;
   setOverride(o: LinkOverride): void;
@@ -54,10 +55,10 @@ export function useLinkGuard(data: RoomDataHub, setAudioOnly: (audioOnly: boolea
     return () => clearInterval(timer);
   }, [data, joined]);
 
-  const mode: LinkMode = override === 'auto' ? auto : override;
+  const { mode, cause } = linkState(override, auto);
   useEffect(() => {
     setAudioOnly(mode === 'audio');
   }, [mode, setAudioOnly]);
 
-  return { mode, auto, override, setOverride, sample };
+  return { mode, cause, auto, override, setOverride, sample };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useImagingStudies } from '../../hooks/imaging/useImagingStudies';
 import { useSeriesStack, type SeriesRef } from '../../hooks/imaging/useSeriesStack';
@@ -11,23 +11,30 @@ import type { ViewerTool } from './cornerstone/stack-controller';
 import { PointerLayer } from './PointerLayer';
 import { PresenterBar } from './PresenterBar';
 import { SeriesBrowser } from './SeriesBrowser';
+import { attachedFirst } from './series-model';
 import { ViewerOverlay } from './ViewerOverlay';
 import { ViewerToolbar } from './ViewerToolbar';
 import { CT_WINDOWS, type WindowPreset } from './window-presets';
 
 export interface ImagingWorkspaceProps {
   consultationId: string;
+  /** Studies attached to the consultation request: listed first and marked. */
+  attached?: readonly string[];
 }
+
+const NONE: readonly string[] = [];
 
 /**
  * The shared reading workspace (loaded on demand: Cornerstone3D lives in this chunk only):
  * series browser, stack viewer with tools and overlay, and the presenter controls.
  */
-export default function ImagingWorkspace({ consultationId }: ImagingWorkspaceProps) {
+export default function ImagingWorkspace({ consultationId, attached = NONE }: ImagingWorkspaceProps) {
   const { t } = useTranslation();
   const shared = useSharedViewing(consultationId);
   const { snapshot, isPresenter, client } = shared;
-  const { studies, loading, errorCode, reload } = useImagingStudies(consultationId);
+  const loaded = useImagingStudies(consultationId);
+  const { loading, errorCode, reload } = loaded;
+  const studies = useMemo(() => attachedFirst(loaded.studies, attached), [loaded.studies, attached]);
   const [element, setElement] = useState<HTMLDivElement | null>(null);
   const [localSelection, setLocalSelection] = useState<SeriesRef | null>(null);
   const [tool, setTool] = useState<ViewerTool>('windowLevel');
@@ -88,8 +95,12 @@ export default function ImagingWorkspace({ consultationId }: ImagingWorkspacePro
     }
   };
 
-  const modality = viewer.shown?.stack.first?.['00080060']?.Value?.[0];
-  const error = errorCode ?? series.errorCode;
+  // The canvas shows only the selected series: while another loads, or when it failed, the previous
+  // picture is hidden so it can never be read under the new series' label.
+  const shown = viewer.shown && selected && viewer.shown.studyUid === selected.studyUid && viewer.shown.seriesUid === selected.seriesUid && !viewer.failed ? viewer.shown : null;
+  const seriesFailed = selected !== null && (viewer.failed || series.errorCode !== null);
+  const modality = shown?.stack.first?.['00080060']?.Value?.[0];
+  const error = errorCode;
 
   return (
     <div className="imaging" data-testid="imaging-viewer">
@@ -108,6 +119,7 @@ export default function ImagingWorkspace({ consultationId }: ImagingWorkspacePro
         <SeriesBrowser
           consultationId={consultationId}
           studies={studies}
+          attached={attached}
           selected={selected}
           disabled={following}
           onSelect={(studyUid, seriesUid) => {
@@ -123,9 +135,9 @@ export default function ImagingWorkspace({ consultationId }: ImagingWorkspacePro
             voi={viewer.voi}
             onPreset={onPreset}
             onReset={() => controller?.resetView()}
-            cine={{ available: viewer.shown?.stack.cineFps != null, playing: cine.playing, fps: viewer.shown?.stack.cineFps ?? cine.fps }}
-            onCine={(playing) => setCine({ playing, fps: viewer.shown?.stack.cineFps ?? cine.fps })}
-            disabled={following || !viewer.shown}
+            cine={{ available: shown?.stack.cineFps != null, playing: cine.playing, fps: shown?.stack.cineFps ?? cine.fps }}
+            onCine={(playing) => setCine({ playing, fps: shown?.stack.cineFps ?? cine.fps })}
+            disabled={following || !shown}
           />
           <div
             className={`imaging__viewport${following ? ' imaging__viewport--following' : ''}`}
@@ -135,11 +147,15 @@ export default function ImagingWorkspace({ consultationId }: ImagingWorkspacePro
             onPointerLeave={onPointerLeave}
             data-testid="imaging-viewport"
           >
-            <div ref={setElement} className="imaging__canvas" onContextMenu={(e) => e.preventDefault()} />
-            <ViewerOverlay dataset={viewer.shown?.stack.first} sliceIndex={viewer.sliceIndex} sliceCount={viewer.sliceCount} voi={viewer.voi} zoom={viewer.zoom} />
+            <div ref={setElement} className={`imaging__canvas${shown ? '' : ' imaging__canvas--hidden'}`} onContextMenu={(e) => e.preventDefault()} data-shown-series={shown?.seriesUid ?? ''} />
+            {shown ? <ViewerOverlay dataset={shown.stack.first} sliceIndex={viewer.sliceIndex} sliceCount={viewer.sliceCount} voi={viewer.voi} zoom={viewer.zoom} /> : null}
             {following ? <PointerLayer point={snapshot.pointer} renderTick={viewer.renderTick} project={(p) => (controller && viewer.shown ? controller.canvasAt(p) : null)} /> : null}
-            {series.loading || (selected && !viewer.shown && !viewer.failed) ? <span className="imaging__loading">{t('imaging.loading')}</span> : null}
-            {viewer.failed ? <span className="imaging__loading">{t('imaging.loadFailed')}</span> : null}
+            {!seriesFailed && selected && !shown ? <span className="imaging__loading">{t('imaging.loading')}</span> : null}
+            {seriesFailed ? (
+              <div className="imaging__series-error" role="alert" data-testid="imaging-series-error">
+                <p>{series.errorCode ? t(errorMessageKey(series.errorCode)) : t('imaging.loadFailed')}</p>
+              </div>
+            ) : null}
           </div>
         </div>
       </div>

@@ -6,21 +6,28 @@ import { SeriesThumbnail } from './SeriesThumbnail';
 interface SeriesBrowserProps {
   consultationId: string;
   studies: StudyWithSeries[];
+  /** Studies the county attached to the consultation request: marked. */
+  attached: readonly string[];
   selected: { studyUid: string; seriesUid: string } | null;
   /** Followers cannot change the series: it follows the presenter's. */
   disabled: boolean;
   onSelect(studyUid: string, seriesUid: string): void;
 }
 
-/** The patient's studies, newest first, each with its series as thumbnails. */
-export function SeriesBrowser({ consultationId, studies, selected, disabled, onSelect }: SeriesBrowserProps) {
+/** The patient's studies (those attached to the request first, marked), each with its series as thumbnails. */
+export function SeriesBrowser({ consultationId, studies, attached, selected, disabled, onSelect }: SeriesBrowserProps) {
   const { t } = useTranslation();
   return (
     <nav className="imaging-series" aria-label={t('imaging.series')}>
       {studies.map((study) => (
-        <section key={study.uid} className="imaging-series__study">
+        <section key={study.uid} className="imaging-series__study" data-testid="imaging-study" data-study-uid={study.uid} data-attached={String(attached.includes(study.uid))}>
           <h3 className="imaging-series__study-title">
             <span>{study.description ?? study.modalities.join('/')}</span>
+            {attached.includes(study.uid) ? (
+              <span className="imaging-series__attached" title={t('imaging.attachedLabel')}>
+                {t('imaging.attached')}
+              </span>
+            ) : null}
             <span className="imaging-series__date">{formatDicomDate(study.date)}</span>
           </h3>
           <ul className="imaging-series__list">

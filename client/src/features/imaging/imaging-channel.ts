@@ -10,6 +10,7 @@ import {
   type ImagingRequest,
   type ImagingResponse,
 } from '@cloudclinic/shared';
+import { keepSessionFresh } from '../../media/session-renewal';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { z } from 'zod';
 import { Emitter } from '../../media/emitter';
@@ -39,6 +40,7 @@ export type ImagingSocketFactory = (opts: Partial<ManagerOptions & SocketOptions
  * catalogue, validated notifications of this consultation only.
  */
 export class ImagingChannel {
+  private readonly stopRenewal: () => void;
   readonly events = new Emitter<ImagingChannelEvents>();
   private readonly socket: Socket;
   private closed = false;
@@ -58,6 +60,7 @@ export class ImagingChannel {
       reconnectionDelayMax: 3000,
       auth: (cb: (data: object) => void) => cb({ token: tokens.getAccessToken() ?? '' }),
     });
+    this.stopRenewal = keepSessionFresh(this.socket, tokens);
     this.socket.on('connect', () => {
       this.refreshed = false;
       this.events.emit('connected', undefined);
@@ -82,6 +85,7 @@ export class ImagingChannel {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.stopRenewal();
     this.socket.removeAllListeners();
     this.socket.disconnect();
     this.events.removeAll();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildStack, sortStudies, studySummary } from './series-model';
+import { attachedFirst, buildStack, sortStudies, studySummary } from './series-model';
 
 const inst = (sop: string, n: number, extra: Record<string, { vr: string; Value: unknown[] }> = {}) => ({
   '00080018': { vr: 'UI', Value: [sop] },
@@ -19,5 +19,13 @@ describe('series model', () => {
     const s = (uid: string, date: string) => studySummary({ '0020000D': { vr: 'UI', Value: [uid] }, '00080020': { vr: 'DA', Value: [date] } });
     const sorted = sortStudies([s('1.1', '20250101'), s('1.2', '20261105'), s('1.3', '20260918')].flatMap((x) => (x ? [x] : [])));
     expect(sorted.map((x) => x.uid)).toEqual(['1.2', '1.3', '1.1']);
+  });
+});
+
+describe('attachedFirst', () => {
+  it('lists the studies attached to the request first, keeping the order otherwise', () => {
+    const list = [{ uid: '1.1' }, { uid: '1.2' }, { uid: '1.3' }];
+    expect(attachedFirst(list, ['1.3']).map((s) => s.uid)).toEqual(['1.3', '1.1', '1.2']);
+    expect(attachedFirst(list, []).map((s) => s.uid)).toEqual(['1.1', '1.2', '1.3']);
   });
 });

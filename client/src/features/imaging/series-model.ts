@@ -66,6 +66,12 @@ export function sortStudies(studies: StudySummary[]): StudySummary[] {
   return [...studies].sort((a, b) => `${b.date ?? ''}${b.time ?? ''}`.localeCompare(`${a.date ?? ''}${a.time ?? ''}`));
 }
 
+/** The studies attached to the consultation's request first (in the list's order), then the rest. */
+export function attachedFirst<T extends { uid: string }>(studies: readonly T[], attached: readonly string[]): T[] {
+  const isAttached = (s: T) => attached.includes(s.uid);
+  return [...studies.filter(isAttached), ...studies.filter((s) => !isAttached(s))];
+}
+
 export function seriesSummary(ds: DicomJsonDataset): SeriesSummary | null {
   const uid = text(ds, TAG.SeriesInstanceUID);
   if (!uid) return null;

@@ -1,17 +1,19 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskNotice } from './kiosk-flow';
-import { checkEntry, CODE_KEYS, normalizeEntry, RESIDENT_ID_KEYS, type CheckInMode } from './checkin-input';
+import { checkEntry, CODE_KEYS, displayEntry, normalizeEntry, RESIDENT_ID_KEYS, type CheckInMode } from './checkin-input';
 import { Keypad } from './Keypad';
 
 interface CheckInStepProps {
   notice: KioskNotice;
   /** Resolves with an error code, or null when checked in. */
   onCheckIn(req: { code: string } | { residentId: string }): Promise<string | null>;
+  /** Something is typed: an abandoned entry resets after a while (idle-timer.ts). */
+  onDirtyChange?(dirty: boolean): void;
 }
 
 /** Step 1: check in with the slip's appointment code (default) or the resident ID number. */
-export function CheckInStep({ notice, onCheckIn }: CheckInStepProps) {
+export function CheckInStep({ notice, onCheckIn, onDirtyChange }: CheckInStepProps) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<CheckInMode>('code');
   const [value, setValue] = useState('');
@@ -22,6 +24,9 @@ export function CheckInStep({ notice, onCheckIn }: CheckInStepProps) {
   const check = checkEntry(mode, value);
 
   useEffect(() => inputRef.current?.focus(), [mode]);
+  useEffect(() => onDirtyChange?.(value !== '' || mode !== 'code'), [value, mode, onDirtyChange]);
+  const shown = displayEntry(mode, value);
+  const complete = shown !== value;
 
   function change(next: string): void {
     setValue(normalizeEntry(mode, next));
@@ -49,7 +54,7 @@ export function CheckInStep({ notice, onCheckIn }: CheckInStepProps) {
       : check.state === 'invalid'
         ? t('kiosk.checkin.invalidId')
         : check.state === 'valid' && check.masked
-          ? `✓ ${check.masked}`
+          ? `✓ ${t('kiosk.entry.masked', { masked: check.masked })}`
           : '';
 
   return (
@@ -58,7 +63,7 @@ export function CheckInStep({ notice, onCheckIn }: CheckInStepProps) {
         {t('kiosk.checkin.title')}
       </h1>
       {notice ? (
-        <p className="notice kiosk-notice" role="status">
+        <p className="notice kiosk-notice" role="status" data-testid="kiosk-notice" data-notice={notice}>
           {t(`kiosk.notice.${notice}`)}
         </p>
       ) : null}
@@ -87,13 +92,18 @@ export function CheckInStep({ notice, onCheckIn }: CheckInStepProps) {
           ref={inputRef}
           id={ids.input}
           className="kiosk-field__input"
-          type={mode === 'resident_id' ? 'password' : 'text'}
+          type="text"
           inputMode="none"
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
-          value={value}
+          value={shown}
+          readOnly={complete}
           onChange={(e) => change(e.target.value)}
+          onKeyDown={(e) => {
+            // The complete ID is shown masked: a physical Backspace edits the real digits.
+            if (complete && e.key === 'Backspace') change(value.slice(0, -1));
+          }}
           aria-invalid={check.state === 'invalid' || errorCode !== null ? true : undefined}
           aria-describedby={`${ids.feedback} ${ids.error}`}
           data-testid={mode === 'code' ? 'kiosk-checkin-code' : 'kiosk-checkin-resident-id'}
@@ -130,6 +140,9 @@ function checkInErrorKey(code: string) {
       return 'kiosk.checkin.error.bad_request' as const;
     case 'invalid_state':
       return 'kiosk.checkin.error.invalid_state' as const;
+    case 'consent_declined':
+      // The patient declined the remote visit earlier today: only staff can re-open the check-in.
+      return 'kiosk.notice.consent_declined' as const;
     case 'network':
     case 'unavailable':
       return 'kiosk.checkin.error.network' as const;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessageKey } from '../../i18n/error-messages';
 import type { ConsentInput } from '../../hooks/clinic/useKioskFlow';
 import { KioskIcon } from './KioskIcon';
+import { localName } from '../../i18n/local-name';
 
 interface ConsentStepProps {
   appointment: KioskAppointmentView;
@@ -16,7 +17,7 @@ const POINTS = ['video', 'record', 'privacy', 'stop'] as const;
 
 /** Step 2: informed consent to telemedicine in plain words; recording is a separate, optional choice. */
 export function ConsentStep({ appointment, onAccept, onDecline }: ConsentStepProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [recording, setRecording] = useState(false);
   const [guardianOpen, setGuardianOpen] = useState(false);
   const [guardianName, setGuardianName] = useState('');
@@ -39,7 +40,7 @@ export function ConsentStep({ appointment, onAccept, onDecline }: ConsentStepPro
       <h1 id="kiosk-consent-title" className="kiosk-step__title">
         {t('kiosk.consent.title', { name: appointment.patientLabel })}
       </h1>
-      <p className="kiosk-consent__lead">{t('kiosk.consent.lead', { expert: appointment.expertName, department: appointment.departmentName })}</p>
+      <p className="kiosk-consent__lead">{t('kiosk.consent.lead', { expert: appointment.expertName, department: localName({ name: appointment.departmentName, nameEn: appointment.departmentNameEn }, i18n.language) })}</p>
       <ul className="kiosk-consent__points">
         {POINTS.map((p) => (
           <li key={p}>
@@ -100,9 +101,16 @@ export function ConsentStep({ appointment, onAccept, onDecline }: ConsentStepPro
           <label className="kiosk-field__label" htmlFor={ids.guardian}>
             {t('kiosk.consent.guardianName')}
           </label>
+          <p className="kiosk-consent__hint" id={`${ids.guardian}-hint`}>
+            {t('kiosk.guardian.hint')}
+          </p>
           <input
             id={ids.guardian}
-            className="kiosk-field__input"
+            className="kiosk-field__input kiosk-field__input--name"
+            inputMode="text"
+            lang="zh-CN"
+            aria-describedby={`${ids.guardian}-hint`}
+            autoFocus
             value={guardianName}
             maxLength={32}
             autoComplete="off"

@@ -1,19 +1,26 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KioskIcon } from './KioskIcon';
+import { useLoopbackCheck } from '../../hooks/clinic/useLoopbackCheck';
 import { useCameraCheck, useConnectionCheck, useMicCheck, useSpeakerTest, type CheckStatus } from '../../hooks/clinic/useDeviceCheck';
 
 interface DeviceCheckStepProps {
   onContinue(): void;
 }
 
-/** Step 3: camera preview, microphone level, speaker tone, connection round trip. "Continue" never blocks. */
+/**
+ * Step 3: camera preview, microphone level, speaker tone, connection round trip, and the video sent
+ * through the media server and back. A failed check blocks "continue" and says to call staff.
+ */
 export function DeviceCheckStep({ onContinue }: DeviceCheckStepProps) {
   const { t } = useTranslation();
   const camera = useCameraCheck();
   const mic = useMicCheck();
   const speaker = useSpeakerTest();
   const connection = useConnectionCheck();
+  const loopback = useLoopbackCheck(camera.stream);
+  const blocked = [camera.status, mic.status, connection.status, loopback.status, speaker.status].includes('failed');
+  const back = loopback.result;
   const videoRef = useRef<HTMLVideoElement>(null);
 
   useEffect(() => {
@@ -94,8 +101,31 @@ export function DeviceCheckStep({ onContinue }: DeviceCheckStepProps) {
             </button>
           ) : null}
         </CheckCard>
+        <CheckCard
+          title={t('kiosk.devices.loopback')}
+          status={camera.status === 'failed' ? 'idle' : loopback.status}
+          hint={
+            back === null
+              ? t('kiosk.devices.loopbackChecking')
+              : back.ok
+                ? t('kiosk.devices.loopbackOk', { rtt: back.rttMs ?? '—', loss: back.lossPct, kbps: back.kbps })
+                : t(`kiosk.devices.loopbackFailure.${back.reason}`)
+          }
+          testId="check-loopback"
+        >
+          {loopback.status === 'failed' ? (
+            <button type="button" className="button button--secondary" onClick={loopback.retry}>
+              {t('kiosk.devices.retry')}
+            </button>
+          ) : null}
+        </CheckCard>
       </div>
-      <button type="button" className="button button--primary kiosk-button--huge" data-testid="device-check-continue" onClick={onContinue}>
+      {blocked ? (
+        <p className="kiosk-devices__blocked" role="alert" data-testid="device-check-blocked">
+          {t('kiosk.devices.askStaff')}
+        </p>
+      ) : null}
+      <button type="button" className="button button--primary kiosk-button--huge" data-testid="device-check-continue" onClick={onContinue} disabled={blocked}>
         {t('kiosk.devices.continue')}
       </button>
     </section>

@@ -26,7 +26,7 @@ export function KioskRoomStep({ appointment, callOut }: KioskRoomStepProps) {
           </button>
         </div>
       ) : (
-        <RoomView key={appointment.consultationId} consultationId={appointment.consultationId} onLeave={() => setLeft(true)} />
+        <RoomView key={appointment.consultationId} consultationId={appointment.consultationId} controls="patient" onLeave={() => setLeft(true)} />
       )}
     </section>
   );

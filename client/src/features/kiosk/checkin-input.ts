@@ -1,10 +1,10 @@
-import { isValidResidentId, maskResidentId } from '@cloudclinic/shared';
+import { APPOINTMENT_CODE_KEYS, isValidResidentId, maskResidentId, normalizeAppointmentCode } from '@cloudclinic/shared';
 
 /** How the patient identifies at the kiosk: the slip's appointment code (default) or the resident ID. */
 export type CheckInMode = 'code' | 'resident_id';
 
-/** Keys for appointment codes: every digit and letter (random codes avoid 0/1/I/O, printed slip codes may not). */
-export const CODE_KEYS = [...'1234567890ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+/** Keys for appointment codes: the digits and the letters codes use (no I or O; see shared/appointment-code.ts). */
+export const CODE_KEYS = APPOINTMENT_CODE_KEYS;
 export const RESIDENT_ID_KEYS = [...'123456789X0'];
 
 export const CODE_MAX = 12;
@@ -12,8 +12,8 @@ export const RESIDENT_ID_LENGTH = 18;
 
 /** Keeps what the field may contain (typed, pasted or scanned): upper-case, allowed characters, max length. */
 export function normalizeEntry(mode: CheckInMode, raw: string): string {
+  if (mode === 'code') return normalizeAppointmentCode(raw).slice(0, CODE_MAX);
   const upper = raw.toUpperCase();
-  if (mode === 'code') return upper.replace(/[^A-Z0-9]/g, '').slice(0, CODE_MAX);
   // 17 digits, then a check character that may also be X.
   let out = '';
   for (const c of upper) {
@@ -35,4 +35,10 @@ export function checkEntry(mode: CheckInMode, value: string): EntryCheck {
   if (mode === 'code') return value.length >= 4 ? { state: 'valid', masked: null } : { state: 'incomplete', remaining: 4 - value.length };
   if (value.length < RESIDENT_ID_LENGTH) return { state: 'incomplete', remaining: RESIDENT_ID_LENGTH - value.length };
   return isValidResidentId(value) ? { state: 'valid', masked: maskResidentId(value) } : { state: 'invalid' };
+}
+
+/** What the field shows: the digits while typing, then the ID masked in the middle (3301**********1234), never dots. */
+export function displayEntry(mode: CheckInMode, value: string): string {
+  const check = checkEntry(mode, value);
+  return check.state === 'valid' && check.masked ? check.masked : value;
 }

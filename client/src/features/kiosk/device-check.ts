@@ -62,7 +62,9 @@ export async function pingHealth(fetchFn: PingFetch, now: () => number = () => p
     const response = await fetchFn('/api/health', { cache: 'no-store', signal: controller.signal, headers: { Accept: 'application/json' } });
     const rttMs = Math.max(0, Math.round(now() - started));
     const body = HealthResponseSchema.safeParse(await response.json().catch(() => null));
-    if (!body.success || body.data.status !== 'ok') return { ok: false, reason: 'degraded' };
+    // A visit needs the server and its media path; an outside system that is down (the PACS, the
+    // HIS) degrades the server's health but must not keep a patient from seeing the doctor.
+    if (!body.success || body.data.media.selfTest?.ok === false) return { ok: false, reason: 'degraded' };
     return { ok: true, rttMs, quality: connectionQuality(rttMs) };
   } catch {
     return { ok: false, reason: controller.signal.aborted ? 'timeout' : 'offline' };

@@ -13,6 +13,7 @@ function appt(patch: Partial<KioskAppointmentView> = {}): KioskAppointmentView {
     patientLabel: '王*国',
     maskedId: null,
     hisPatientId: 'p-0001',
+    patient: { sex: 'male', age: 70, hisNumber: 'SS1000001', verified: true },
     institution: { id: 'i1', name: '嵊泗县人民医院' },
     checkedInAt: '2026-11-23T01:00:00Z',
     calledAt: null,
@@ -21,6 +22,8 @@ function appt(patch: Partial<KioskAppointmentView> = {}): KioskAppointmentView {
     consents: { telemedicine: null, recording: null },
     position: 2,
     estimatedWaitMinutes: 10,
+    typicalVisitMinutes: 10,
+    currentVisitStartedAt: null,
     expertName: '陈建华',
     departmentName: '心血管内科',
     summary: null,
@@ -94,5 +97,14 @@ describe('kiosk flow', () => {
     expect(readResumePoint(storage)).toBeNull();
     data.set(KIOSK_STORAGE_KEY, '{oops');
     expect(readResumePoint(storage)).toBeNull();
+  });
+
+  it('返回 goes one step back: consent and the device check to the start (no patient left), waiting to the device check', () => {
+    expect(run({ type: 'checkedIn', appointment: appt() }, { type: 'back' })).toEqual(initialKioskFlow);
+    expect(run({ type: 'checkedIn', appointment: appt({ consents: consented }) }, { type: 'back' })).toEqual(initialKioskFlow);
+    const waiting = run({ type: 'checkedIn', appointment: appt({ consents: consented }) }, { type: 'deviceCheckDone' });
+    expect(kioskStep(waiting)).toBe('waiting');
+    expect(kioskStep(kioskFlowReducer(waiting, { type: 'back' }))).toBe('device-check');
+    expect(run({ type: 'back' })).toEqual(initialKioskFlow);
   });
 });

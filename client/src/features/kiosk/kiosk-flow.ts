@@ -28,7 +28,9 @@ export type KioskFlowEvent =
   | { type: 'consentDeclined' }
   | { type: 'deviceCheckDone' }
   | { type: 'appointmentChanged'; appointment: KioskAppointmentView }
-  | { type: 'reset'; notice?: KioskNotice };
+  | { type: 'reset'; notice?: KioskNotice }
+  /** 返回: consent and device check go back to the start, waiting back to the device check, the summary ends. */
+  | { type: 'back' };
 
 export const initialKioskFlow: KioskFlowState = { appointment: null, deviceChecked: false, finished: false, notice: null };
 
@@ -51,6 +53,12 @@ export function kioskFlowReducer(state: KioskFlowState, event: KioskFlowEvent): 
       return settle({ ...state, appointment: event.appointment });
     case 'reset':
       return { ...initialKioskFlow, notice: event.notice ?? null };
+    case 'back': {
+      const step = kioskStep(state);
+      if (step === 'waiting') return { ...state, deviceChecked: false };
+      if (step === 'consent' || step === 'device-check' || step === 'summary') return initialKioskFlow;
+      return state;
+    }
   }
 }
 

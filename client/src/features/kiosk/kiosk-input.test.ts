@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { spokenName, speakCallOut } from './call-out';
-import { checkEntry, normalizeEntry } from './checkin-input';
+import { checkEntry, CODE_KEYS, displayEntry, normalizeEntry } from './checkin-input';
 import { classifyMediaError, connectionQuality, levelFromTimeDomain, pingHealth } from './device-check';
 
 describe('check-in entry', () => {
@@ -33,7 +33,7 @@ describe('device check', () => {
   });
 
   it('pings /api/health and reports the round-trip time', async () => {
-    const body = { status: 'ok', version: '1', uptimeSeconds: 1, database: { ok: true, kind: 'pglite' }, sfu: { workers: 1, liveWorkers: 1, rooms: 0 }, integrations: {} };
+    const body = { status: 'ok', version: '1', uptimeSeconds: 1, database: { ok: true, kind: 'pglite' }, sfu: { workers: 1, liveWorkers: 1, rooms: 0 }, media: { announced: ['127.0.0.1'], selfTest: null }, integrations: {} };
     let t = 1000;
     const fetchOk = vi.fn(async () => {
       t += 42;
@@ -41,7 +41,10 @@ describe('device check', () => {
     });
     await expect(pingHealth(fetchOk, () => t)).resolves.toEqual({ ok: true, rttMs: 42, quality: 'good' });
     expect(fetchOk).toHaveBeenCalledWith('/api/health', expect.objectContaining({ cache: 'no-store' }));
-    await expect(pingHealth(async () => Response.json({ ...body, status: 'degraded' }, { status: 503 }))).resolves.toEqual({ ok: false, reason: 'degraded' });
+    const brokenMedia = { ...body, status: 'degraded', media: { announced: ['127.0.0.1'], selfTest: { ok: false, at: '2026-12-06T00:00:00Z', checks: [] } } };
+    await expect(pingHealth(async () => Response.json(brokenMedia, { status: 503 }))).resolves.toEqual({ ok: false, reason: 'degraded' });
+    // The PACS or the HIS down degrades the server, but the visit itself can go on.
+    await expect(pingHealth(async () => Response.json({ ...body, status: 'degraded' }, { status: 503 }))).resolves.toMatchObject({ ok: true });
     await expect(pingHealth(() => Promise.reject(new TypeError('offline')))).resolves.toEqual({ ok: false, reason: 'offline' });
     expect(connectionQuality(450)).toBe('fair');
     expect(connectionQuality(1500)).toBe('poor');
@@ -67,5 +70,18 @@ describe('call-out', () => {
 
   it('does nothing when speech synthesis is missing', () => {
     expect(speakCallOut('请', {})).toBe(false);
+  });
+});
+
+describe('what the kiosk shows of what was typed', () => {
+  it('shows the resident ID as digits while typing and masks only the middle once complete', () => {
+    expect(displayEntry('resident_id', '3309')).toBe('3309');
+    expect(displayEntry('resident_id', '33092219560312013X')).toBe('330922********013X');
+    expect(displayEntry('resident_id', '330922195603120131')).toBe('330922195603120131');
+  });
+  it('offers no I or O key for appointment codes and reads a typed O as 0', () => {
+    expect(CODE_KEYS).not.toContain('I');
+    expect(CODE_KEYS).not.toContain('O');
+    expect(normalizeEntry('code', 'xn1123o1')).toBe('XN112301');
   });
 });

@@ -1,7 +1,10 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoteEditor as NoteEditorModel } from '../../hooks/clinic/useNoteEditor';
+import { NOTE_REQUIREMENTS } from '@cloudclinic/shared';
 import { errorMessageKey } from '../../i18n/error-messages';
+import { DiagnosisPicker } from '../prescription/DiagnosisPicker';
+import { isEnglish } from '../prescription/format';
 import { NOTE_FIELDS, type NoteField } from './note-draft';
 import { NoteSaveStatus } from './NoteSaveStatus';
 import { NoteVersions } from './NoteVersions';
@@ -11,7 +14,8 @@ const ROWS: Record<NoteField, number> = { chiefComplaint: 2, history: 4, examina
 
 /** The consultation note: five labelled fields, autosaved; read-only with its signed versions once signed. */
 export function NoteEditor({ editor }: { editor: NoteEditorModel }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const en = isEnglish(i18n.language);
   const baseId = useId();
   const { snapshot } = editor;
   const readOnly = snapshot.signed || snapshot.status === 'loading' || snapshot.status === 'load_failed';
@@ -56,6 +60,22 @@ export function NoteEditor({ editor }: { editor: NoteEditorModel }) {
           />
         </div>
       ))}
+      <div className="field note-editor__field">
+        <span className="field__label">{t('note.diagnoses')}</span>
+        <DiagnosisPicker value={snapshot.diagnoses} readOnly={readOnly} max={10} onChange={(next) => void editor.setDiagnoses(next.map((d) => d.code))} testId="note-diagnosis" />
+      </div>
+      {snapshot.missing.length > 0 ? (
+        <div className="notice notice--warning" role="status" data-testid="note-missing">
+          <p>{t('note.missingBeforeEnd')}</p>
+          <ul>
+            {snapshot.missing.map((m) => (
+              <li key={m} data-missing={m}>
+                {en ? NOTE_REQUIREMENTS[m].en : NOTE_REQUIREMENTS[m].zh}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {snapshot.versions.length > 0 ? <NoteVersions versions={snapshot.versions} /> : null}
     </section>
   );

@@ -24,6 +24,8 @@ function fakeServer(initial: Partial<NoteFields> = {}) {
   let failNext: FakeError[] = [];
   const view = (): NoteView => ({
     ...state.fields,
+    diagnoses: [],
+    missing: [],
     revision: state.revision,
     signed: state.signed,
     updatedAt: new Date(state.updatedAt).toISOString(),
@@ -193,6 +195,8 @@ describe('NoteAutosave: reload in the middle of typing', () => {
 
 describe('draftApplies', () => {
   const server = (revision: number, updatedAt: string, plan = 'server'): NoteView => ({
+    diagnoses: [],
+    missing: [],
     chiefComplaint: '',
     history: '',
     examination: '',

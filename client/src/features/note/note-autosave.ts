@@ -1,4 +1,4 @@
-import type { NoteFields, NoteSaveRequest, NoteView } from '@cloudclinic/shared';
+import { noteMissing, type Diagnosis, type NoteFields, type NoteRequirement, type NoteSaveRequest, type NoteView } from '@cloudclinic/shared';
 import {
   draftApplies,
   draftChanges,
@@ -26,6 +26,10 @@ export interface NoteEditorSnapshot {
   fields: NoteFields;
   signed: boolean;
   versions: NoteView['versions'];
+  /** The assessment's coded diagnoses, as saved on the server. */
+  diagnoses: Diagnosis[];
+  /** What the note still lacks before the consultation may end (from the text as typed here). */
+  missing: NoteRequirement[];
   /** Error code of the last failed load/save (ApiError code), else null. */
   errorCode: string | null;
   /** Unsaved text from this device was found on load and put back. */
@@ -62,7 +66,7 @@ export class NoteAutosave {
   private server: NoteView | null = null;
   private local: NoteFields = EMPTY;
   private readonly dirty = new Set<NoteField>();
-  private snapshot: NoteEditorSnapshot = { status: 'loading', fields: EMPTY, signed: false, versions: [], errorCode: null, restoredDraft: false };
+  private snapshot: NoteEditorSnapshot = { status: 'loading', fields: EMPTY, signed: false, versions: [], diagnoses: [], missing: [], errorCode: null, restoredDraft: false };
   private readonly listeners = new Set<() => void>();
   private debounceTimer: ReturnType<typeof setTimeout> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -145,6 +149,29 @@ export class NoteAutosave {
   /** True when every edit is confirmed by the server. */
   get isSettled(): boolean {
     return this.dirty.size === 0 && !this.savingNow;
+  }
+
+  /**
+   * Replaces the coded diagnoses (ICD-10 codes): pending text is saved first, then the codes are
+   * saved on the revision that produced; a concurrent change elsewhere is reloaded and retried once.
+   */
+  async setDiagnoses(codes: readonly string[]): Promise<void> {
+    await this.flush();
+    for (let attempt = 0; attempt < 2 && this.server && !this.server.signed && !this.disposed; attempt++) {
+      try {
+        const view = await this.opts.backend.save({ baseRevision: this.server.revision, diagnoses: [...codes] });
+        this.server = view;
+        this.local = rebase(view, this.local, this.dirty);
+        this.update({ errorCode: null });
+        this.publish();
+        return;
+      } catch (err) {
+        const code = codeOf(err);
+        this.update({ errorCode: code });
+        if (code !== 'revision_conflict' || !(await this.reload())) break;
+      }
+    }
+    this.publish();
   }
 
   dispose(): void {
@@ -263,6 +290,8 @@ export class NoteAutosave {
       fields: this.local,
       signed: server?.signed ?? false,
       versions: server?.versions ?? [],
+      diagnoses: server?.diagnoses ?? [],
+      missing: server && !server.signed ? noteMissing({ ...this.local, diagnoses: server.diagnoses }) : [],
     };
     for (const listener of [...this.listeners]) listener();
   }

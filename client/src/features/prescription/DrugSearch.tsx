@@ -3,6 +3,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormularySearch } from '../../hooks/prescription/useFormularySearch';
 import { DrugFlags } from './DrugFlags';
+import { localName, localUnit } from '../../i18n/local-name';
 
 interface DrugSearchProps {
   onAdd(m: MedicationSummary): void;
@@ -14,7 +15,8 @@ interface DrugSearchProps {
  * move, Enter to add, Esc to clear. Test hooks: `rx-search` (input), `rx-add` (each result).
  */
 export function DrugSearch({ onAdd, disabled = false }: DrugSearchProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const id = useId();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -83,11 +85,11 @@ export function DrugSearch({ onAdd, disabled = false }: DrugSearchProps) {
               data-medication-id={m.id}
             >
               <span className="rx-search__name">
-                {m.name} <span className="rx-search__strength">{`${m.strength.value} ${m.strength.unit}`}</span>
+                {localName(m, lang)} <span className="rx-search__strength">{`${m.strength.value} ${m.strength.unit}`}</span>
               </span>
               <span className="rx-search__meta">
-                {m.generic.zh} · {m.pinyin} · {m.code} · {m.packageSize}
-                {m.doseUnit}/{m.packageUnit} · {m.stock > 0 ? t('rx.search.stock', { count: m.stock, unit: m.packageUnit }) : t('rx.search.outOfStock')}
+                {lang.startsWith('en') ? m.generic.en : m.generic.zh} · {m.pinyin} · {m.code} · {m.packageSize}
+                {localUnit(m.doseUnit, lang)}/{localUnit(m.packageUnit, lang)} · {m.stock > 0 ? t('rx.search.stock', { count: m.stock, unit: localUnit(m.packageUnit, lang) }) : t('rx.search.outOfStock')}
               </span>
               <DrugFlags flags={m.flags} />
             </li>

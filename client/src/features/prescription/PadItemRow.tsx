@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { frequencyLabel, routeLabel } from './format';
 import { FREQUENCY_CODES, itemProblem, quantityPreview, unitOptions, type ItemDraft } from './pad-model';
+import { localName, localUnit } from '../../i18n/local-name';
 
 const ROUTE_CODES = Object.keys(DRUG_ROUTES) as RouteCode[];
 
@@ -26,9 +27,9 @@ export function PadItemRow({ item, serverQuantity, findings, readOnly, onChange,
   return (
     <li className={`rx-item${worst ? ` rx-item--${worst}` : ''}`} data-testid="rx-item" data-medication-id={item.medicationId}>
       <div className="rx-item__head">
-        <strong className="rx-item__name">{item.name}</strong> <span className="rx-item__strength">{item.strength}</span>
+        <strong className="rx-item__name" data-testid="rx-item-name">{localName(item, i18n.language)}</strong> <span className="rx-item__strength">{item.strength}</span>
         {!readOnly ? (
-          <button type="button" className="button clinic-button--small rx-item__remove" onClick={onRemove} aria-label={t('rx.item.remove', { name: item.name })} data-testid="rx-remove">
+          <button type="button" className="button clinic-button--small rx-item__remove" onClick={onRemove} aria-label={t('rx.item.remove', { name: localName(item, i18n.language) })} data-testid="rx-remove">
             ×
           </button>
         ) : null}
@@ -52,7 +53,7 @@ export function PadItemRow({ item, serverQuantity, findings, readOnly, onChange,
           <select className="field__input" value={item.doseUnit} disabled={readOnly} onChange={(e) => onChange({ doseUnit: e.target.value })} data-testid="rx-unit">
             {unitOptions(item).map((u) => (
               <option key={u} value={u}>
-                {u}
+                {localUnit(u, i18n.language)}
               </option>
             ))}
           </select>
@@ -98,9 +99,9 @@ export function PadItemRow({ item, serverQuantity, findings, readOnly, onChange,
         <div className="rx-field rx-field--quantity">
           <span className="rx-field__label">{t('rx.item.quantity')}</span>
           <output className="rx-quantity" data-testid="rx-quantity">
-            {preview ? t('rx.item.quantityValue', { count: preview.packages, unit: preview.unit }) : (serverQuantity ?? '—')}
+            {preview ? t('rx.item.quantityValue', { count: preview.packages, unit: localUnit(preview.unit, i18n.language) }) : (serverQuantity ?? '—')}
           </output>
-          {preview ? <span className="rx-field__hint">{t('rx.item.perDose', { count: Number(preview.unitsPerDose.toFixed(3)), unit: preview.doseUnit })}</span> : null}
+          {preview ? <span className="rx-field__hint">{t('rx.item.perDose', { count: Number(preview.unitsPerDose.toFixed(3)), unit: localUnit(preview.doseUnit, i18n.language) })}</span> : null}
         </div>
       </div>
       <label className="rx-field rx-field--wide">

@@ -1,19 +1,21 @@
-import type { MedicationSummary, PatientStatus } from '@cloudclinic/shared';
+import { CHILD_WEIGHT_AGE, type MedicationSummary, type PatientStatus } from '@cloudclinic/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { knownMedications } from '../../hooks/prescription/medication-cache';
 import { usePrescriptionPad } from '../../hooks/prescription/usePrescriptionPad';
 import { useRegimenTemplates } from '../../hooks/prescription/useRegimenTemplates';
 import { errorMessageKey } from '../../i18n/error-messages';
+import { DiagnosisPicker } from './DiagnosisPicker';
 import { DrugSearch } from './DrugSearch';
 import { FindingList } from './FindingList';
 import { shanghaiDateTime } from './format';
-import { findingsOf, itemFromMedication, itemsFromTemplate, MAX_PAD_ITEMS, type ItemDraft } from './pad-model';
+import { findingsOf, itemFromMedication, itemsFromTemplate, MAX_PAD_ITEMS, signingMissing, type ItemDraft } from './pad-model';
 import { PadItemRow } from './PadItemRow';
 import { PrintablePrescription } from './PrintablePrescription';
 import { RxStatusBadge } from './RxStatusBadge';
 import { SignDialog } from './SignDialog';
 import '../../styles/prescription.css';
+import { localName, localUnit } from '../../i18n/local-name';
 
 
 /**
@@ -22,7 +24,7 @@ import '../../styles/prescription.css';
  * for review; the pharmacist's decision shows up live. Keyboard: search → Enter adds → Tab through.
  */
 export function PrescriptionPanel({ consultationId }: { consultationId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { state, pad } = usePrescriptionPad(consultationId);
   const templates = useRegimenTemplates();
   const [signOpen, setSignOpen] = useState(false);
@@ -60,9 +62,10 @@ export function PrescriptionPanel({ consultationId }: { consultationId: string }
   };
   const serverQuantity = (medicationId: string) => {
     const i = current?.items.find((x) => x.medicationId === medicationId);
-    return i ? t('rx.item.quantityValue', { count: i.quantity.value, unit: i.quantity.unit }) : null;
+    return i ? t('rx.item.quantityValue', { count: i.quantity.value, unit: localUnit(i.quantity.unit, i18n.language) }) : null;
   };
   const findings = current?.findings ?? [];
+  const missing = editable ? signingMissing(draft, current?.patient.birthDate ?? null, new Date()) : [];
 
   async function sign(password: string): Promise<void> {
     if (await pad?.sign(password)) setSignOpen(false);
@@ -95,9 +98,13 @@ export function PrescriptionPanel({ consultationId }: { consultationId: string }
 
       {editable ? (
         <div className="rx-pad__form">
-          <label className="rx-field rx-field--wide">
+          <div className="rx-field rx-field--wide">
             <span className="rx-field__label">{t('rx.diagnosis')}</span>
-            <input className="field__input" value={draft.diagnosis} maxLength={200} onChange={(e) => edit((d) => ({ ...d, diagnosis: e.target.value }))} data-testid="rx-diagnosis" />
+            <DiagnosisPicker value={draft.diagnoses} onChange={(diagnoses) => edit((d) => ({ ...d, diagnoses }))} testId="rx-diagnosis" />
+          </div>
+          <label className="rx-field rx-field--wide">
+            <span className="rx-field__label">{t('rx.diagnosisNote')}</span>
+            <input className="field__input" value={draft.diagnosis} maxLength={200} onChange={(e) => edit((d) => ({ ...d, diagnosis: e.target.value }))} data-testid="rx-diagnosis-note" />
           </label>
           {templates.length > 0 ? (
             <div className="rx-pad__templates">
@@ -162,6 +169,22 @@ export function PrescriptionPanel({ consultationId }: { consultationId: string }
               <option value="not_pregnant">{t('rx.patientStatus.notPregnant')}</option>
             </select>
           </label>
+          <label className="rx-field">
+            <span className="rx-field__label">{t('rx.weight.label')}</span>
+            <input
+              className="field__input"
+              type="number"
+              min={0.5}
+              max={300}
+              step={0.1}
+              value={draft.patientStatus.weightKg ?? ''}
+              onChange={(e) => {
+                const kg = Number(e.target.value);
+                edit((d) => ({ ...d, patientStatus: { ...d.patientStatus, weightKg: e.target.value && kg > 0 && kg <= 300 ? kg : null } }));
+              }}
+              data-testid="rx-weight"
+            />
+          </label>
           <label className="rx-field rx-field--check">
             <input type="checkbox" checked={draft.patientStatus.lactating} onChange={(e) => edit((d) => ({ ...d, patientStatus: { ...d.patientStatus, lactating: e.target.checked } }))} />
             <span>{t('rx.patientStatus.lactating')}</span>
@@ -183,9 +206,19 @@ export function PrescriptionPanel({ consultationId }: { consultationId: string }
         {current && findings.length === 0 && !current.checkError && draft.items.length > 0 ? <p className="rx-pad__ok">{t('rx.findings.none')}</p> : null}
         <FindingList
           findings={findings}
-          {...(editable ? { overrides: draft.overrides, onOverride: (id: string, reason: string) => edit((d) => ({ ...d, overrides: { ...d.overrides, [id]: reason } })) } : {})}
+          {...(editable ? { overrides: draft.overrides, onOverride: (id: string, o: { code: typeof draft.overrides[string]['code']; reason: string }) => edit((d) => ({ ...d, overrides: { ...d.overrides, [id]: o } })) } : {})}
         />
       </section>
+
+      {missing.length > 0 && draft.items.length > 0 ? (
+        <ul className="notice notice--warning rx-pad__missing" data-testid="rx-missing">
+          {missing.map((m) => (
+            <li key={m} data-missing={m}>
+              {m === 'diagnosis' ? t('rx.diagnoses.required') : t('rx.weight.required', { age: CHILD_WEIGHT_AGE })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
 
       {errorText && !signOpen ? (
         <p className="clinic-form__error" role="alert" data-testid="rx-error">
@@ -195,7 +228,7 @@ export function PrescriptionPanel({ consultationId }: { consultationId: string }
 
       <div className="rx-pad__actions">
         {editable ? (
-          <button type="button" className="button button--primary" disabled={!state.canSign} onClick={() => setSignOpen(true)} data-testid="rx-sign">
+          <button type="button" className="button button--primary" disabled={!state.canSign || missing.length > 0} onClick={() => setSignOpen(true)} data-testid="rx-sign">
             {state.signing ? t('rx.actions.signing') : t('rx.actions.sign')}
           </button>
         ) : null}
@@ -217,7 +250,7 @@ export function PrescriptionPanel({ consultationId }: { consultationId: string }
             .filter((p) => p.id !== current?.id)
             .map((p) => (
               <li key={p.id}>
-                {p.number} · {p.items.map((i) => i.name).join('、')} <RxStatusBadge status={p.status} />
+                {p.number} · {p.items.map((i) => localName(i, i18n.language)).join(i18n.language.startsWith('en') ? ', ' : '、')} <RxStatusBadge status={p.status} />
               </li>
             ))}
         </ul>
@@ -230,7 +263,7 @@ export function PrescriptionPanel({ consultationId }: { consultationId: string }
         onSign={(password) => void sign(password)}
         onCancel={() => setSignOpen(false)}
       />
-      {printing && current ? <PrintablePrescription prescriptionId={current.id} reviewer={current.review?.decision === 'approved' ? current.review.by.name : null} dispenser={current.dispensedBy?.name ?? null} onClose={() => setPrinting(false)} /> : null}
+      {printing && current ? <PrintablePrescription prescriptionId={current.id} onClose={() => setPrinting(false)} /> : null}
     </section>
   );
 }

@@ -1,24 +1,34 @@
 import type { DispenseRequest, PrescriptionView } from '@cloudclinic/shared';
 import { useState, type FormEvent } from 'react';
+import { useCurrentUser } from '../../hooks/useSession';
 import { useTranslation } from 'react-i18next';
 import { useVerification } from '../../hooks/prescription/useVerification';
 import { errorMessageKey } from '../../i18n/error-messages';
+import { AcknowledgeWarnings } from './AcknowledgeWarnings';
 import { FindingList } from './FindingList';
 import { ageInYears, directions, shanghaiDateTime } from './format';
 import { PrintablePrescription } from './PrintablePrescription';
 import { RxStatusBadge } from './RxStatusBadge';
+import { localName, localUnit } from '../../i18n/local-name';
 
 interface ReviewCardProps {
   rx: PrescriptionView;
   pending: boolean;
+  /** The live connection is down: actions that need the server are disabled, and the card says why. */
+  offline: boolean;
+  /** Arrived live and not looked at yet (highlighted). */
+  fresh?: boolean;
   errorCode: string | null;
-  onApprove(): void;
+  /** The pharmacist started working on this card (focus inside): the list keeps it in place. */
+  onActing?(): void;
+  /** Approve; the ids of the overridden warnings the pharmacist acknowledged. */
+  onApprove(acknowledged: string[], password: string): void;
   onReject(reason: string): void;
   onDispense(req: DispenseRequest): void;
 }
 
 /** One prescription in the pharmacist's queue: patient and allergies, items, findings and overrides, signature, actions. */
-export function ReviewCard({ rx, pending, errorCode, onApprove, onReject, onDispense }: ReviewCardProps) {
+export function ReviewCard({ rx, pending, offline, fresh = false, errorCode, onActing, onApprove, onReject, onDispense }: ReviewCardProps) {
   const { t, i18n } = useTranslation();
   const verification = useVerification(rx.id, rx.version, rx.status);
   const [rejecting, setRejecting] = useState(false);
@@ -26,7 +36,16 @@ export function ReviewCard({ rx, pending, errorCode, onApprove, onReject, onDisp
   const [lots, setLots] = useState<Record<string, string>>({});
   const [quantities, setQuantities] = useState<Record<string, string>>({});
   const [printing, setPrinting] = useState(false);
-  const age = ageInYears(rx.patient.birthDate);
+  const me = useCurrentUser();
+  const reviewedByMe = rx.review?.decision === 'approved' && rx.review.by.id === me?.id;
+  const [selfCheck, setSelfCheck] = useState(false);
+  const [password, setPassword] = useState('');
+  const [acknowledged, setAcknowledged] = useState<ReadonlySet<string>>(new Set());
+  const overridden = rx.findings.filter((f) => f.severity === 'warning' && f.override);
+  const allAcknowledged = overridden.every((f) => acknowledged.has(f.id));
+  const hintId = `rx-acks-${rx.id}`;
+  const blocked = pending || offline;
+  const age = ageInYears(rx.patient.birthDate, new Date());
   const sex = rx.patient.sex === 'male' || rx.patient.sex === 'female' || rx.patient.sex === 'other' ? rx.patient.sex : 'unknown';
 
   function reject(e: FormEvent): void {
@@ -38,12 +57,21 @@ export function ReviewCard({ rx, pending, errorCode, onApprove, onReject, onDisp
     e.preventDefault();
     onDispense({
       items: rx.items.map((i) => ({ itemId: i.id, quantity: Number(quantities[i.id] ?? i.quantity.value), lot: (lots[i.id] ?? '').trim() })),
+      sameAsReviewerAcknowledged: reviewedByMe && selfCheck,
     });
   }
 
   const lotsComplete = rx.items.every((i) => (lots[i.id] ?? '').trim().length > 0);
   return (
-    <article className={`rx-review rx-review--${rx.status}`} data-testid="rx-review-card" data-prescription-id={rx.id} data-status={rx.status}>
+    <article
+      className={`rx-review rx-review--${rx.status}${fresh ? ' rx-review--fresh' : ''}`}
+      data-testid="rx-review-card"
+      data-prescription-id={rx.id}
+      data-status={rx.status}
+      data-fresh={fresh}
+      onFocus={onActing}
+      tabIndex={-1}
+    >
       <header className="rx-review__header">
         <h3 className="rx-review__title">
           {rx.patient.name} · {t(`rx.print.sexes.${sex}`)} · {age === null ? '—' : t('rx.print.ageValue', { age })}
@@ -86,8 +114,8 @@ export function ReviewCard({ rx, pending, errorCode, onApprove, onReject, onDisp
       <ol className="rx-review__items">
         {rx.items.map((i) => (
           <li key={i.id} data-testid="rx-item" data-medication-id={i.medicationId}>
-            <strong>{i.name}</strong> {i.strength} × {i.quantity.value}
-            {i.quantity.unit}
+            <strong data-testid="rx-review-item-name">{localName(i, i18n.language)}</strong> {i.strength} × {i.quantity.value}
+            {localUnit(i.quantity.unit, i18n.language)}
             <span className="rx-review__sig">
               {directions(i, i18n.language)} · {i.days}
               {t('rx.item.days')}
@@ -105,19 +133,47 @@ export function ReviewCard({ rx, pending, errorCode, onApprove, onReject, onDisp
         <section>
           <h4 className="rx-pad__subtitle">{t('rx.review.findings')}</h4>
           <FindingList findings={rx.findings} />
+          {rx.status === 'under_review' && overridden.length > 0 ? (
+            <AcknowledgeWarnings
+              overridden={overridden}
+              acknowledged={acknowledged}
+              hintId={hintId}
+              onChange={(findingId, checked) =>
+                setAcknowledged((prev) => {
+                  const next = new Set(prev);
+                  if (checked) next.add(findingId);
+                  else next.delete(findingId);
+                  return next;
+                })
+              }
+            />
+          ) : null}
         </section>
       ) : null}
       {errorCode ? (
-        <p className="clinic-form__error" role="alert">
+        <p className="clinic-form__error" role="alert" data-testid="rx-review-error" data-code={errorCode}>
           {t(errorMessageKey(errorCode))}
+        </p>
+      ) : null}
+      {offline && (rx.status === 'under_review' || rx.status === 'approved') ? (
+        <p className="rx-pad__hint" id={`rx-offline-${rx.id}`} data-testid="rx-offline-hint">
+          {t('rx.review.offlineActions')}
         </p>
       ) : null}
       {rx.status === 'under_review' && !rejecting ? (
         <div className="rx-review__actions">
-          <button type="button" className="button button--primary" disabled={pending || verification === null} onClick={onApprove} data-testid="rx-approve">
+          <label className="rx-field">
+            <span className="rx-field__label">{t('rx.review.password')}</span>
+            <input className="field__input" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="rx-approve-password" />
+          </label>
+          <button type="button" className="button button--primary" disabled={blocked || verification === null || !allAcknowledged || !password}
+            aria-describedby={offline ? `rx-offline-${rx.id}` : overridden.length > 0 ? hintId : undefined}
+            onClick={() => onApprove([...acknowledged], password)}
+            data-testid="rx-approve"
+          >
             {t('rx.review.approve')}
           </button>
-          <button type="button" className="button clinic-button--danger" disabled={pending} onClick={() => setRejecting(true)} data-testid="rx-reject">
+          <button type="button" className="button clinic-button--danger" disabled={blocked} onClick={() => setRejecting(true)} data-testid="rx-reject">
             {t('rx.review.reject')}
           </button>
         </div>
@@ -128,7 +184,7 @@ export function ReviewCard({ rx, pending, errorCode, onApprove, onReject, onDisp
             <span className="rx-field__label">{t('rx.review.rejectReason')}</span>
             <input className="field__input" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} autoFocus data-testid="rx-reject-reason" />
           </label>
-          <button type="submit" className="button clinic-button--danger" disabled={pending || reason.trim().length < 2} data-testid="rx-reject-confirm">
+          <button type="submit" className="button clinic-button--danger" disabled={blocked || reason.trim().length < 2} data-testid="rx-reject-confirm">
             {t('rx.review.confirmReject')}
           </button>
           <button type="button" className="button" onClick={() => setRejecting(false)}>
@@ -140,7 +196,7 @@ export function ReviewCard({ rx, pending, errorCode, onApprove, onReject, onDisp
         <form className="rx-review__form" onSubmit={dispense} data-testid="rx-dispense-form">
           {rx.items.map((i) => (
             <fieldset key={i.id} className="rx-review__dispense">
-              <legend>{i.name}</legend>
+              <legend>{localName(i, i18n.language)}</legend>
               <label className="rx-field">
                 <span className="rx-field__label">{t('rx.review.dispenseQuantity')}</span>
                 <input
@@ -156,18 +212,24 @@ export function ReviewCard({ rx, pending, errorCode, onApprove, onReject, onDisp
               </label>
             </fieldset>
           ))}
-          <button type="submit" className="button button--primary" disabled={pending || !lotsComplete} data-testid="rx-dispense">
+          {reviewedByMe ? (
+            <label className="rx-field rx-field--check">
+              <input type="checkbox" checked={selfCheck} onChange={(e) => setSelfCheck(e.target.checked)} data-testid="rx-dispense-self" />
+              <span>{t('rx.review.sameAsReviewer')}</span>
+            </label>
+          ) : null}
+          <button type="submit" className="button button--primary" disabled={blocked || !lotsComplete || (reviewedByMe && !selfCheck)} data-testid="rx-dispense">
             {t('rx.review.confirmDispense')}
           </button>
         </form>
       ) : null}
       {rx.version > 0 ? (
-        <button type="button" className="button clinic-button--small" onClick={() => setPrinting(true)}>
+        <button type="button" className="button clinic-button--small" onClick={() => setPrinting(true)} data-testid="rx-print-open">
           {t('rx.actions.print')}
         </button>
       ) : null}
       {printing ? (
-        <PrintablePrescription prescriptionId={rx.id} reviewer={rx.review?.decision === 'approved' ? rx.review.by.name : null} dispenser={rx.dispensedBy?.name ?? null} onClose={() => setPrinting(false)} />
+        <PrintablePrescription prescriptionId={rx.id} onClose={() => setPrinting(false)} />
       ) : null}
     </article>
   );

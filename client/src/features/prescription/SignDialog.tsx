@@ -7,10 +7,13 @@ interface SignDialogProps {
   error: string | null;
   onSign(password: string): void;
   onCancel(): void;
+  /** Other documents signed the same way (会诊意见) bring their own heading and explanation. */
+  title?: string;
+  intro?: string;
 }
 
 /** Asks the signer's password, which unlocks their private key for this one signature. Esc cancels. */
-export function SignDialog({ open, pending, error, onSign, onCancel }: SignDialogProps) {
+export function SignDialog({ open, pending, error, onSign, onCancel, title, intro }: SignDialogProps) {
   const { t } = useTranslation();
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -32,8 +35,8 @@ export function SignDialog({ open, pending, error, onSign, onCancel }: SignDialo
   return (
     <dialog ref={dialog} className="clinic-dialog rx-sign-dialog" aria-labelledby={`${id}-title`} onCancel={onCancel} data-testid="rx-sign-dialog">
       <form onSubmit={submit}>
-        <h2 id={`${id}-title`}>{t('rx.sign.title')}</h2>
-        <p>{t('rx.sign.intro')}</p>
+        <h2 id={`${id}-title`}>{title ?? t('rx.sign.title')}</h2>
+        <p>{intro ?? t('rx.sign.intro')}</p>
         <label className="field">
           <span className="field__label">{t('rx.sign.password')}</span>
           <input

@@ -18,14 +18,8 @@ export function shanghaiDateTime(iso: string | null): string {
   return d.toISOString().slice(0, 16).replace('T', ' ');
 }
 
-export function ageInYears(birthDate: string | null, now = new Date()): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(birthDate ?? '');
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  let age = now.getFullYear() - y;
-  if (now.getMonth() + 1 < mo || (now.getMonth() + 1 === mo && now.getDate() < d)) age -= 1;
-  return age;
-}
+/** Age in whole years on the clinic (China) calendar, as the server's dose checks compute it. */
+export { ageInYears } from '@cloudclinic/shared';
 
 const trim = (n: number) => String(Number(n.toFixed(3)));
 
@@ -36,4 +30,9 @@ export function directions(item: { frequency: Frequency; dose: { value: number; 
   return en
     ? `${trim(item.dose.value)} ${item.dose.unit} ${f.en}, ${DRUG_ROUTES[item.route].en}`
     : `${f.zh}，每次 ${trim(item.dose.value)} ${item.dose.unit}，${DRUG_ROUTES[item.route].zh}`;
+}
+
+/** An amount in CNY, e.g. ¥12.30. */
+export function yuan(amount: number): string {
+  return `¥${amount.toFixed(2)}`;
 }

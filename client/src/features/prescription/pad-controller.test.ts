@@ -7,13 +7,13 @@ import { itemFromMedication } from './pad-model';
 const amlodipine: MedicationSummary = {
   id: 'amlodipine-5mg-tab', code: 'F0101', name: '苯磺酸氨氯地平片', nameEn: 'Amlodipine 5 mg', generic: { zh: '氨氯地平', en: 'Amlodipine' }, pinyin: 'aldp',
   strength: { value: 5, unit: 'mg' }, singleIngredient: true, form: { code: 'tablet', zh: '片剂' }, doseUnit: '片', route: 'oral', packageSize: 28, packageUnit: '盒',
-  stock: 10, drugClass: 'ccb', flags: { narcotic: false, psychotropic: null, antibioticGrade: null, highAlert: false },
+  stock: 10, drugClass: 'ccb', flags: { narcotic: false, psychotropic: null, antibioticGrade: null, highAlert: false, control: null, internetPrescribing: true },
 };
 
 function view(over: Partial<PrescriptionView> = {}): PrescriptionView {
   return {
-    id: 'rx1', number: 'RX1', consultationId: 'c1', status: 'draft', revision: 1, version: 0, diagnosis: '', validityDays: 1,
-    patientStatus: { pregnancy: 'unknown', lactating: false },
+    id: 'rx1', number: 'RX1', consultationId: 'c1', status: 'draft', revision: 1, version: 0, diagnosis: '', diagnoses: [{ code: 'I10', zh: '原发性高血压', en: 'Essential (primary) hypertension' }], validityDays: 1,
+    patientStatus: { pregnancy: 'unknown', lactating: false, weightKg: null },
     items: [{ id: 'i1', position: 1, medicationId: amlodipine.id, code: 'F0101', name: amlodipine.name, nameEn: '', strength: '5 mg', dose: { value: 5, unit: 'mg' }, frequency: 'qd', route: 'oral', days: 7, instructions: '', unitsPerDose: 1, doseUnit: '片', quantity: { value: 1, unit: '盒' }, dispensed: null }],
     findings: [], checkedAt: '2026-01-01T00:00:00Z', checkError: null, signable: true,
     prescriber: { id: 'u', name: '陈建华', qualificationNo: null }, patient: { hisPatientId: 'p-0001', name: '王建国', sex: 'male', birthDate: null, institution: { id: 'i', name: '嵊泗' }, allergies: [] },
@@ -77,7 +77,11 @@ describe('the prescription pad controller', () => {
     expect(pad.getSnapshot().canSign).toBe(false);
     expect(await pad.sign('pw')).toBe(false);
     expect(pad.getSnapshot().errorCode).toBe('findings_block');
-    pad.edit((d) => ({ ...d, overrides: { 'allergy:x': '皮试阴性' } }));
+    pad.edit((d) => ({ ...d, overrides: { 'allergy:x': { code: 'monitoring_arranged', reason: '测试' } } }));
+    expect(pad.getSnapshot().blocking).toHaveLength(1);
+    pad.edit((d) => ({ ...d, overrides: { 'allergy:x': { code: '', reason: '青霉素皮试阴性' } } }));
+    expect(pad.getSnapshot().blocking).toHaveLength(1);
+    pad.edit((d) => ({ ...d, overrides: { 'allergy:x': { code: 'monitoring_arranged', reason: '青霉素皮试阴性' } } }));
     expect(pad.getSnapshot().blocking).toEqual([]);
   });
 
@@ -85,7 +89,7 @@ describe('the prescription pad controller', () => {
     const b = backend([view({ status: 'under_review', version: 1 })]);
     const pad = new PadController(b, 1);
     await pad.start();
-    await pad.applyServerList([view({ status: 'rejected', version: 1, review: { decision: 'rejected', by: { id: 'p', name: '周敏' }, at: '2026-01-01T01:00:00Z', reason: '剂量过大' } })]);
+    await pad.applyServerList([view({ status: 'rejected', version: 1, review: { decision: 'rejected', by: { id: 'p', name: '周敏' }, at: '2026-01-01T01:00:00Z', reason: '剂量过大', acknowledged: [] } })]);
     expect(pad.getSnapshot()).toMatchObject({ editable: false, current: { status: 'rejected', review: { reason: '剂量过大' } } });
     await pad.revise();
     expect(pad.getSnapshot()).toMatchObject({ editable: true, current: { status: 'draft', revision: 5 } });

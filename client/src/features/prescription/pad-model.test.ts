@@ -1,6 +1,6 @@
 import type { Finding, MedicationSummary } from '@cloudclinic/shared';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_DRAFT, itemFromMedication, itemProblem, itemsFromTemplate, quantityPreview, toRequest, unitOptions, unresolved } from './pad-model';
+import { EMPTY_DRAFT, itemFromMedication, itemProblem, itemsFromTemplate, quantityPreview, toRequest, unitOptions, unresolved, signingMissing } from './pad-model';
 
 const amlodipine: MedicationSummary = {
   id: 'amlodipine-5mg-tab',
@@ -18,7 +18,7 @@ const amlodipine: MedicationSummary = {
   packageUnit: '盒',
   stock: 100,
   drugClass: 'ccb',
-  flags: { narcotic: false, psychotropic: null, antibioticGrade: null, highAlert: false },
+  flags: { narcotic: false, psychotropic: null, antibioticGrade: null, highAlert: false, control: null, internetPrescribing: true },
 };
 
 describe('prescription pad model', () => {
@@ -36,9 +36,12 @@ describe('prescription pad model', () => {
     expect(itemProblem({ ...item, days: '0' })).toBe('days');
     expect(itemProblem({ ...item, doseUnit: 'ml' })).toBe('unit');
     expect(toRequest({ ...EMPTY_DRAFT, items: [{ ...item, doseValue: 'abc' }] })).toBeNull();
-    expect(toRequest({ ...EMPTY_DRAFT, items: [item], overrides: { a: ' 理由充分 ', b: ' ' } })).toMatchObject({
+    const overrides = { a: { code: 'previously_tolerated' as const, reason: ' 既往服用三年耐受良好 ' }, b: { code: 'previously_tolerated' as const, reason: '测试' }, c: { code: '' as const, reason: '既往服用三年耐受良好' } };
+    const diagnoses = [{ code: 'I10', zh: '原发性高血压', en: 'Essential (primary) hypertension' }];
+    expect(toRequest({ ...EMPTY_DRAFT, diagnoses, items: [item], overrides })).toMatchObject({
+      diagnoses: ['I10'],
       items: [{ medicationId: 'amlodipine-5mg-tab', dose: { value: 5, unit: 'mg' }, days: 7 }],
-      overrides: [{ findingId: 'a', reason: '理由充分' }],
+      overrides: [{ findingId: 'a', code: 'previously_tolerated', reason: '既往服用三年耐受良好' }],
     });
   });
 
@@ -55,6 +58,16 @@ describe('prescription pad model', () => {
     const f = (id: string, severity: Finding['severity']): Finding => ({ id, rule: 'allergy', severity, medicationIds: [], message: '', messageEn: '', override: null });
     const findings = [f('r', 'refused'), f('w', 'warning'), f('i', 'info')];
     expect(unresolved(findings, {}).map((x) => x.id)).toEqual(['r', 'w']);
-    expect(unresolved(findings, { w: '皮试阴性', r: '坚持' }).map((x) => x.id)).toEqual(['r']);
+    expect(unresolved(findings, { w: { code: 'monitoring_arranged', reason: '青霉素皮试阴性' }, r: { code: 'no_alternative', reason: '患者坚持要求' } }).map((x) => x.id)).toEqual(['r']);
+    expect(unresolved(findings, { w: { code: 'monitoring_arranged', reason: '测试' } }).map((x) => x.id)).toEqual(['r', 'w']);
+  });
+
+  it('says what signing still needs: a coded diagnosis, and a weight for a child (clinic-time age)', () => {
+    const now = new Date('2026-11-22T16:30:00Z'); // 00:30 on 23 November in China
+    expect(signingMissing(EMPTY_DRAFT, '1956-03-12', now)).toEqual(['diagnosis']);
+    expect(signingMissing(EMPTY_DRAFT, '2012-11-23', now)).toEqual(['diagnosis']); // 14 today, China time
+    expect(signingMissing(EMPTY_DRAFT, '2012-11-24', now)).toEqual(['diagnosis', 'weight']);
+    const complete = { ...EMPTY_DRAFT, diagnoses: [{ code: 'J30.4', zh: '变应性鼻炎', en: 'Allergic rhinitis' }], patientStatus: { ...EMPTY_DRAFT.patientStatus, weightKg: 24 } };
+    expect(signingMissing(complete, '2017-07-15', now)).toEqual([]);
   });
 });

@@ -1,5 +1,10 @@
 import {
+  ageInYears,
+  CHILD_WEIGHT_AGE,
   computeQuantity,
+  reasonHasSubstance,
+  type Diagnosis,
+  type OverrideReasonCode,
   FREQUENCIES,
   MAX_PRESCRIPTION_ITEMS,
   type Finding,
@@ -24,6 +29,8 @@ export interface ItemDraft {
   /** The catalogue entry, when known (search, template): dose units and the quantity preview need it. */
   medication: MedicationSummary | null;
   name: string;
+  /** The catalogue's English name (shown in English mode). */
+  nameEn?: string;
   strength: string;
   doseValue: string;
   doseUnit: string;
@@ -33,16 +40,37 @@ export interface ItemDraft {
   instructions: string;
 }
 
+/** An override being written: its coded kind ('' until chosen) and the free text. */
+export interface OverrideDraft {
+  code: OverrideReasonCode | '';
+  reason: string;
+}
+
 export interface PadDraft {
+  /** Free-text qualifier of the 临床诊断. */
   diagnosis: string;
+  /** Coded 临床诊断 (bundled ICD-10 list): at least one to sign. */
+  diagnoses: Diagnosis[];
   validityDays: number;
   patientStatus: PatientStatus;
   items: ItemDraft[];
   /** Override reasons by finding id. */
-  overrides: Record<string, string>;
+  overrides: Record<string, OverrideDraft>;
 }
 
-export const EMPTY_DRAFT: PadDraft = { diagnosis: '', validityDays: 1, patientStatus: { pregnancy: 'unknown', lactating: false }, items: [], overrides: {} };
+export const EMPTY_DRAFT: PadDraft = { diagnosis: '', diagnoses: [], validityDays: 1, patientStatus: { pregnancy: 'unknown', lactating: false, weightKg: null }, items: [], overrides: {} };
+
+/** An override the server will accept: a chosen kind and a reason of substance. */
+export const overrideComplete = (o: OverrideDraft | undefined): boolean => Boolean(o?.code) && reasonHasSubstance(o?.reason ?? '');
+
+/** What the prescription lacks before it may be signed, as the server will say it (diagnosis, a child's weight). */
+export function signingMissing(d: PadDraft, birthDate: string | null, now: Date): ('diagnosis' | 'weight')[] {
+  const out: ('diagnosis' | 'weight')[] = [];
+  if (d.diagnoses.length === 0) out.push('diagnosis');
+  const age = ageInYears(birthDate, now);
+  if (age !== null && age < CHILD_WEIGHT_AGE && d.patientStatus.weightKg === null) out.push('weight');
+  return out;
+}
 
 export const FREQUENCY_CODES = Object.keys(FREQUENCIES) as Frequency[];
 
@@ -60,6 +88,7 @@ export function itemFromMedication(m: MedicationSummary, preset?: Partial<Pick<I
     medicationId: m.id,
     medication: m,
     name: m.name,
+    nameEn: m.nameEn,
     strength: `${trimNumber(m.strength.value)} ${m.strength.unit}`,
     doseValue: m.singleIngredient ? trimNumber(m.strength.value) : '1',
     doseUnit: m.singleIngredient ? m.strength.unit : m.doseUnit,
@@ -77,6 +106,7 @@ export function itemFromView(i: PrescriptionItemView, medication: MedicationSumm
     medicationId: i.medicationId,
     medication,
     name: i.name,
+    nameEn: i.nameEn,
     strength: i.strength,
     doseValue: trimNumber(i.dose.value),
     doseUnit: i.dose.unit,
@@ -90,10 +120,11 @@ export function itemFromView(i: PrescriptionItemView, medication: MedicationSumm
 export function draftFromView(v: PrescriptionView, known: ReadonlyMap<string, MedicationSummary> = new Map()): PadDraft {
   return {
     diagnosis: v.diagnosis,
+    diagnoses: v.diagnoses,
     validityDays: v.validityDays,
     patientStatus: v.patientStatus,
     items: v.items.map((i) => itemFromView(i, known.get(i.medicationId) ?? null)),
-    overrides: Object.fromEntries(v.findings.filter((f) => f.override).map((f) => [f.id, f.override?.reason ?? ''])),
+    overrides: Object.fromEntries(v.findings.flatMap((f) => (f.override ? [[f.id, { code: f.override.code, reason: f.override.reason }]] : []))),
   };
 }
 
@@ -136,6 +167,7 @@ export function toRequest(d: PadDraft): PrescriptionDraftInput | null {
   if (d.items.some((i) => itemProblem(i) !== null)) return null;
   return {
     diagnosis: d.diagnosis,
+    diagnoses: d.diagnoses.map((x) => x.code),
     validityDays: d.validityDays,
     patientStatus: d.patientStatus,
     items: d.items.map((i) => ({
@@ -146,15 +178,13 @@ export function toRequest(d: PadDraft): PrescriptionDraftInput | null {
       days: Number(i.days),
       instructions: i.instructions.trim(),
     })),
-    overrides: Object.entries(d.overrides)
-      .filter(([, reason]) => reason.trim().length >= 2)
-      .map(([findingId, reason]) => ({ findingId, reason: reason.trim() })),
+    overrides: Object.entries(d.overrides).flatMap(([findingId, o]) => (o.code && overrideComplete(o) ? [{ findingId, code: o.code, reason: o.reason.trim() }] : [])),
   };
 }
 
 /** Warnings still without a reason, and refusals: what keeps the prescription from being signed. */
-export function unresolved(findings: readonly Finding[], overrides: Readonly<Record<string, string>>): Finding[] {
-  return findings.filter((f) => f.severity === 'refused' || (f.severity === 'warning' && (overrides[f.id] ?? '').trim().length < 2));
+export function unresolved(findings: readonly Finding[], overrides: Readonly<Record<string, OverrideDraft>>): Finding[] {
+  return findings.filter((f) => f.severity === 'refused' || (f.severity === 'warning' && !overrideComplete(overrides[f.id])));
 }
 
 export function findingsOf(findings: readonly Finding[], medicationId: string): Finding[] {

@@ -8,6 +8,8 @@ import {
   type PharmacyRequests,
   type PrescriptionView,
 } from '@cloudclinic/shared';
+import type { ClinicChannelState } from '../../media/clinic-channel';
+import { keepSessionFresh } from '../../media/session-renewal';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { z } from 'zod';
 
@@ -21,6 +23,8 @@ export interface RxTokens {
 
 export type RxSocketFactory = (opts: Partial<ManagerOptions & SocketOptions>) => Socket;
 export type RxListener = (prescriptions: PrescriptionView[]) => void;
+/** Same states as the clinic socket's, so screens show them alike. */
+export type RxChannelState = ClinicChannelState;
 
 const AUTH_CODES = new Set(['token_expired', 'unauthorized']);
 
@@ -31,10 +35,14 @@ const AUTH_CODES = new Set(['token_expired', 'unauthorized']);
  * forgets them with the socket) and its fresh snapshot delivered.
  */
 export class PrescriptionChannel {
+  private readonly stopRenewal: () => void;
   private readonly socket: Socket;
   private readonly queue = new Set<RxListener>();
   private readonly consultations = new Map<string, Set<RxListener>>();
   private readonly errorListeners = new Set<(code: string) => void>();
+  private readonly stateListeners = new Set<(state: RxChannelState) => void>();
+  private currentState: RxChannelState = 'connecting';
+  private everConnected = false;
   private refreshed = false;
   private closed = false;
 
@@ -51,12 +59,17 @@ export class PrescriptionChannel {
       reconnectionDelayMax: 3000,
       auth: (cb: (data: object) => void) => cb({ token: tokens.getAccessToken() ?? '' }),
     });
+    this.stopRenewal = keepSessionFresh(this.socket, tokens);
     this.socket.on('connect', () => {
       this.refreshed = false;
+      this.everConnected = true;
+      this.setState('connected');
       this.resubscribe();
     });
     this.socket.on('disconnect', (reason) => {
-      if (!this.closed && reason === 'io server disconnect') setTimeout(() => this.socket.connect(), 1000);
+      if (this.closed) return;
+      this.setState('reconnecting');
+      if (reason === 'io server disconnect') setTimeout(() => this.socket.connect(), 1000);
     });
     this.socket.on('connect_error', (err: Error & { data?: { code?: string } }) => void this.onConnectError(err));
     this.socket.on(NOTIFICATION_EVENT, (raw: unknown) => this.onNotification(raw));
@@ -66,8 +79,27 @@ export class PrescriptionChannel {
     if (!this.closed) this.socket.connect();
   }
 
+  /** Back online (the browser says so): try at once instead of waiting for the back-off. */
+  reconnectNow(): void {
+    if (this.closed || this.socket.connected) return;
+    this.socket.disconnect();
+    this.socket.connect();
+  }
+
+  get state(): RxChannelState {
+    return this.currentState;
+  }
+
+  /** Returns the unsubscribe function. */
+  onStateChange(listener: (state: RxChannelState) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => void this.stateListeners.delete(listener);
+  }
+
   close(): void {
+    this.setState('closed');
     this.closed = true;
+    this.stopRenewal();
     this.socket.removeAllListeners();
     this.socket.disconnect();
   }
@@ -150,10 +182,19 @@ export class PrescriptionChannel {
     }
   }
 
+  private setState(state: RxChannelState): void {
+    if (this.closed || this.currentState === state) return;
+    this.currentState = state;
+    for (const l of [...this.stateListeners]) l(state);
+  }
+
   private async onConnectError(err: Error & { data?: { code?: string } }): Promise<void> {
-    if (this.closed || !AUTH_CODES.has(err.data?.code ?? '')) return;
-    if (this.refreshed) return;
+    if (this.closed) return;
+    if (this.everConnected) this.setState('reconnecting');
+    if (!AUTH_CODES.has(err.data?.code ?? '')) return;
+    if (this.refreshed) return this.setState('failed');
     this.refreshed = true;
     if (await this.tokens.refresh().catch(() => false)) this.connect();
+    else this.setState('failed');
   }
 }

@@ -2,22 +2,26 @@ import type { ClinicSessionView } from '@cloudclinic/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQueueWatch } from '../../hooks/clinic/useQueueWatch';
+import { useReopenCheckIn } from '../../hooks/clinic/useReopenCheckIn';
+import { errorMessageKey } from '../../i18n/error-messages';
 import { ConnectionNotice } from '../clinic/ConnectionNotice';
 import { formatClock } from '../clinic/clinic-time';
 import { LoadError } from '../clinic/LoadError';
-import { canJoin } from './queue-model';
+import { canJoin, canReopen } from './queue-model';
 import { QueueTable } from './QueueTable';
+import { localName } from '../../i18n/local-name';
 
-/** One session's queue as the county hospital sees it (its own patients only), live and read-only. */
+/** One session's queue as the county hospital sees it (its own patients only), live; join a running visit, re-open a declined check-in. */
 export function CountyQueuePanel({ session }: { session: ClinicSessionView }) {
   const { t, i18n } = useTranslation();
   const { queue, errorCode, connection } = useQueueWatch(session.id);
+  const reopening = useReopenCheckIn();
   const titleId = `county-session-${session.id}`;
   return (
     <section className="queue-panel" aria-labelledby={titleId} data-testid="county-session" data-session-id={session.id}>
       <div className="queue-panel__header">
         <h2 id={titleId} className="queue-panel__title">
-          {session.department.name} · {session.expert.displayName}
+          {localName(session.department, i18n.language)} · {session.expert.displayName}
         </h2>
         <p className="queue-panel__waiting">
           {formatClock(session.startsAt, i18n.language)}–{formatClock(session.endsAt, i18n.language)}
@@ -26,10 +30,15 @@ export function CountyQueuePanel({ session }: { session: ClinicSessionView }) {
       <ConnectionNotice state={connection} />
       {errorCode && !queue ? <LoadError code={errorCode} /> : null}
       {!queue && !errorCode ? <p role="status">{t('clinic.loading')}</p> : null}
+      {reopening.errorCode ? (
+        <p className="queue-panel__error" role="alert" data-testid="reopen-error">
+          {t(errorMessageKey(reopening.errorCode))}
+        </p>
+      ) : null}
       {queue ? (
         <QueueTable
           appointments={queue.appointments}
-          caption={t('county.queueCaption', { department: session.department.name })}
+          caption={t('county.queueCaption', { department: localName(session.department, i18n.language) })}
           renderActions={(a) =>
             canJoin(a) ? (
               <Link
@@ -40,6 +49,17 @@ export function CountyQueuePanel({ session }: { session: ClinicSessionView }) {
               >
                 {t('county.join')}
               </Link>
+            ) : canReopen(a) ? (
+              <button
+                type="button"
+                className="button button--secondary clinic-button--small"
+                disabled={reopening.pending === a.id}
+                aria-label={t('county.reopenLabel', { name: a.patientLabel, number: a.queueNumber })}
+                data-testid="btn-reopen-checkin"
+                onClick={() => void reopening.reopen(a.id)}
+              >
+                {t('county.reopen')}
+              </button>
             ) : null
           }
         />

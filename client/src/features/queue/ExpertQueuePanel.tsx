@@ -8,10 +8,11 @@ import { ConnectionNotice } from '../clinic/ConnectionNotice';
 import { LoadError } from '../clinic/LoadError';
 import { expertActions } from './queue-model';
 import { QueueTable } from './QueueTable';
+import { localName } from '../../i18n/local-name';
 
 /** The expert's live queue of one session: call next, and per patient call / no-show / recall / open. */
 export function ExpertQueuePanel({ sessionId }: { sessionId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { queue, errorCode, connection } = useQueueWatch(sessionId);
   const actions = useQueueActions(sessionId);
@@ -59,7 +60,7 @@ export function ExpertQueuePanel({ sessionId }: { sessionId: string }) {
       {queue ? (
         <QueueTable
           appointments={queue.appointments}
-          caption={t('expert.queue.caption', { department: queue.session.department.name })}
+          caption={t('expert.queue.caption', { department: localName(queue.session.department, i18n.language) })}
           renderActions={(a) => (
             <div className="queue-actions">
               {expertActions(a).map((action) => (

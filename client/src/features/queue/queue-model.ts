@@ -11,10 +11,25 @@ const EXPERT_ACTIONS: Record<AppointmentStatus, readonly RowAction[]> = {
   completed: ['open'],
   no_show: ['recall'],
   cancelled: [],
+  consent_declined: [],
 };
 
-export function expertActions(a: Pick<AppointmentView, 'status' | 'consultationId'>): readonly RowAction[] {
-  return EXPERT_ACTIONS[a.status].filter((action) => action !== 'open' || a.consultationId !== null);
+/** Only a patient whose telemedicine consent stands can be called (the server refuses the rest). */
+export function expertActions(a: Pick<AppointmentView, 'status' | 'consultationId'> & Partial<Pick<AppointmentView, 'consents'>>): readonly RowAction[] {
+  return EXPERT_ACTIONS[a.status].filter((action) => (action !== 'open' || a.consultationId !== null) && (action !== 'call' || a.consents?.telemedicine === true));
+}
+
+export type ConsentState = 'granted' | 'declined' | 'pending';
+
+/** The telemedicine consent of a row, as the queue shows it. */
+export function consentState(a: Pick<AppointmentView, 'consents'>): ConsentState {
+  const c = a.consents.telemedicine;
+  return c === true ? 'granted' : c === false ? 'declined' : 'pending';
+}
+
+/** A county doctor (or coordinator) re-opens a check-in that a declined consent ended. */
+export function canReopen(a: Pick<AppointmentView, 'status'>): boolean {
+  return a.status === 'consent_declined';
 }
 
 /** A county doctor may join the video while the expert has the patient in (called or in consultation). */

@@ -33,24 +33,5 @@ export function dayOf(value: string | undefined | null): string | null {
   return ms === null ? null : chinaDay(ms);
 }
 
-export interface Age {
-  value: number;
-  unit: 'year' | 'month' | 'day';
-}
-
-/** Completed age on `now` (China calendar): years, or months / days for infants. Null for an unreadable or future birth date. */
-export function ageOn(birthDate: string | undefined | null, now: Date): Age | null {
-  const match = birthDate ? DATE_ONLY.exec(birthDate.trim()) : null;
-  if (!match) return null;
-  const [, by, bm = '01', bd = '01'] = match;
-  const [ty, tm, td] = chinaDay(now.getTime()).split('-').map(Number);
-  if (ty === undefined || tm === undefined || td === undefined) return null;
-  const birth = { y: Number(by), m: Number(bm), d: Number(bd) };
-  let months = (ty - birth.y) * 12 + (tm - birth.m);
-  if (td < birth.d) months -= 1;
-  if (months < 0) return null;
-  if (months >= 12) return { value: Math.floor(months / 12), unit: 'year' };
-  if (months >= 1) return { value: months, unit: 'month' };
-  const days = Math.floor((Date.UTC(ty, tm - 1, td) - Date.UTC(birth.y, birth.m - 1, birth.d)) / 86_400_000);
-  return days < 0 ? null : { value: days, unit: 'day' };
-}
+/** Completed age on `now` (China calendar): the shared clinic-time computation, also used by the dose checks. */
+export { ageOn, type Age } from '@cloudclinic/shared';

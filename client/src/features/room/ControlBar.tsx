@@ -49,8 +49,11 @@ function moveFocus(e: KeyboardEvent<HTMLDivElement>) {
   target.focus();
 }
 
-/** Microphone, camera, screen share, second video source, audio-only, devices, leave. Controls are disabled mid-toggle. */
-export function ControlBar({ onLeave }: { onLeave?: () => void }) {
+/**
+ * Microphone, camera, screen share, second video source, audio-only, devices, leave. Controls are
+ * disabled mid-toggle. `patient` (the kiosk): microphone and leave only, large.
+ */
+export function ControlBar({ onLeave, patient = false }: { onLeave?: () => void; patient?: boolean }) {
   const { t } = useTranslation();
   const { state, actions } = useRoomContext();
   const { local } = state;
@@ -72,7 +75,7 @@ export function ControlBar({ onLeave }: { onLeave?: () => void }) {
   };
   return (
     <div className="room-controls">
-      <div className="room-controls__bar" role="toolbar" aria-label={t('room.controls.toolbar')} onKeyDown={moveFocus}>
+      <div className={`room-controls__bar${patient ? ' room-controls__bar--patient' : ''}`} role="toolbar" aria-label={t('room.controls.toolbar')} onKeyDown={moveFocus}>
         <Toggle
           testId="btn-mic"
           label={t('room.controls.mic')}
@@ -83,6 +86,8 @@ export function ControlBar({ onLeave }: { onLeave?: () => void }) {
           danger={!local.microphone.on}
           onClick={() => actions.setMicEnabled(!local.microphone.on)}
         />
+        {patient ? null : (
+          <>
         <Toggle
           testId="btn-camera"
           label={t('room.controls.camera')}
@@ -134,6 +139,8 @@ export function ControlBar({ onLeave }: { onLeave?: () => void }) {
           <Icon name="settings" />
           <span className="room-control__label">{t('room.controls.devices')}</span>
         </button>
+          </>
+        )}
         <button type="button" className="room-control room-control--leave" data-testid="btn-leave" aria-label={t('room.controls.leave')} onClick={leave}>
           <Icon name="leave" />
           <span className="room-control__label">{t('room.controls.leave')}</span>

@@ -11,12 +11,15 @@ export function LocalTile() {
   const user = useCurrentUser();
   const { local, activeSpeakerId, selfPeerId } = useRoomContext().state;
   const speaking = selfPeerId !== null && activeSpeakerId === selfPeerId;
-  const name = user?.displayName ?? t('room.you');
+  // A kiosk's account name (嵊泗县人民医院 云诊室1) means nothing to the patient in front of it: 您 / You.
+  const kiosk = user?.role === 'kiosk';
+  const name = kiosk ? t('kiosk.room.self') : (user?.displayName ?? t('room.you'));
+  const label = kiosk ? name : t('room.tile.self', { name });
   const camera = local.camera.track;
   return (
-    <figure className={`tile tile--local${speaking ? ' tile--speaking' : ''}`} data-testid="local-tile" data-muted={String(!local.microphone.on)} aria-label={t('room.tile.self', { name })}>
+    <figure className={`tile tile--local${speaking ? ' tile--speaking' : ''}`} data-testid="local-tile" data-muted={String(!local.microphone.on)} aria-label={label}>
       {camera ? (
-        <VideoTrack track={camera} testId="local-video" mirrored label={t('room.tile.self', { name })} />
+        <VideoTrack track={camera} testId="local-video" mirrored label={label} />
       ) : (
         <div className="tile__placeholder">
           <span className="tile__avatar" aria-hidden="true">
@@ -26,7 +29,7 @@ export function LocalTile() {
         </div>
       )}
       <figcaption className="tile__caption">
-        <span className="tile__name">{t('room.tile.self', { name })}</span>
+        <span className="tile__name">{label}</span>
         {!local.microphone.on ? (
           <span className="tile__muted" title={t('room.tile.muted')}>
             <Icon name="micOff" size={18} />

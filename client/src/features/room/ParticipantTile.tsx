@@ -1,5 +1,8 @@
+import type { DeviceStatus } from '@cloudclinic/shared';
 import { useTranslation } from 'react-i18next';
-import type { Participant } from '../../state/room-store';
+import { useElapsed } from '../../hooks/room/useElapsed';
+import { FLOW_TIMINGS } from '../../media/media-flow';
+import type { Participant, RemoteTrackState } from '../../state/room-store';
 import { Icon } from './icons';
 import { initialsOf, participantRoleKey } from './participant-labels';
 import { VideoTrack } from './VideoTrack';
@@ -15,7 +18,11 @@ export function ParticipantTile({ participant: p, audioOnly }: ParticipantTilePr
   const { t } = useTranslation();
   const role = t(participantRoleKey(p.participantRole));
   const camera = p.tracks.camera;
-  const showVideo = camera && !p.cameraOff && !audioOnly;
+  const showVideo = camera && !p.cameraOff && !audioOnly && !p.dropped;
+  const longAgo = useElapsed(FLOW_TIMINGS.startTimeoutMs);
+  const flow = p.dropped ? 'dropped' : tileFlow(p, showVideo ? camera : undefined, longAgo);
+  const cameraProblem = deviceProblem(p.devices?.camera);
+  const micProblem = deviceProblem(p.devices?.microphone);
   return (
     <figure
       className={`tile${p.speaking ? ' tile--speaking' : ''}`}
@@ -24,18 +31,29 @@ export function ParticipantTile({ participant: p, audioOnly }: ParticipantTilePr
       data-muted={String(p.audioMuted)}
       data-camera-off={String(p.cameraOff)}
       data-speaking={String(p.speaking)}
+      data-camera-status={p.devices?.camera ?? 'unknown'}
+      data-mic-status={p.devices?.microphone ?? 'unknown'}
+      data-media={flow ?? 'flowing'}
       aria-label={t('room.tile.participant', { name: p.displayName, role, institution: p.institutionName })}
     >
       {showVideo ? (
-        <VideoTrack track={camera.track} consumerId={camera.consumerId} testId="remote-video" role={p.participantRole} label={t('room.tile.videoOf', { name: p.displayName })} />
+        <VideoTrack track={camera.track} consumerId={camera.consumerId} testId="remote-video" role={p.participantRole} fit="contain" label={t('room.tile.videoOf', { name: p.displayName })} />
       ) : (
         <div className="tile__placeholder" data-testid="camera-off">
           <span className="tile__avatar" aria-hidden="true">
             {initialsOf(p.displayName)}
           </span>
-          <span className="tile__placeholder-text">{audioOnly ? t('room.tile.audioOnly') : t('room.tile.cameraOff')}</span>
+          <span className="tile__placeholder-text" data-testid="tile-camera-state">
+            {audioOnly ? t('room.tile.audioOnly') : cameraProblem ? t(`room.tile.camera.${cameraProblem}`) : t('room.tile.cameraOff')}
+          </span>
         </div>
       )}
+      {flow ? (
+        <div className={`tile__flow tile__flow--${flow}`} data-testid="tile-media-state" role="status">
+          {flow === 'connecting' || flow === 'dropped' ? <span className="room-banner__spinner" aria-hidden="true" /> : null}
+          {flow === 'dropped' ? t(p.participantRole === 'patient_kiosk' ? 'room.tile.flow.patientDropped' : 'room.tile.flow.dropped', { role }) : t(`room.tile.flow.${flow}`)}
+        </div>
+      ) : null}
       <figcaption className="tile__caption">
         <span className={`tile__role tile__role--${p.participantRole}`}>{role}</span>
         <span className="tile__name">{p.displayName}</span>
@@ -46,8 +64,32 @@ export function ParticipantTile({ participant: p, audioOnly }: ParticipantTilePr
             <span className="room-sr-only">{t('room.tile.muted')}</span>
           </span>
         ) : null}
+        {micProblem ? (
+          <span className="tile__device-problem" data-testid="tile-mic-state" role="status">
+            {t(`room.tile.microphone.${micProblem}`)}
+          </span>
+        ) : null}
         {p.speaking ? <span className="room-sr-only">{t('room.tile.speaking')}</span> : null}
       </figcaption>
     </figure>
   );
+}
+
+/**
+ * What the tile must say about media that is not arriving (null: nothing to say). The shown video
+ * decides when there is one; otherwise the microphone; a participant with no track at all is
+ * "connecting" at first, then "nothing received" — never silently "camera off".
+ */
+export function tileFlow(p: Participant, video: RemoteTrackState | undefined, longAgo: boolean): 'connecting' | 'failed' | 'stalled' | 'noMedia' | null {
+  const watched = video ?? (p.audioMuted ? undefined : p.tracks.microphone);
+  if (watched) return watched.flow === 'flowing' ? null : watched.flow;
+  if (Object.keys(p.tracks).length > 0) return null;
+  // Their browser said it sends nothing (off, refused, absent): the device state says why, not "connecting".
+  if (p.devices && p.devices.camera !== 'on' && p.devices.microphone !== 'on') return null;
+  return longAgo ? 'noMedia' : 'connecting';
+}
+
+/** A device that is not sending for a reason other than being turned off (null: on, off or unknown). */
+export function deviceProblem(status: DeviceStatus | undefined): Exclude<DeviceStatus, 'on' | 'off'> | null {
+  return status === undefined || status === 'on' || status === 'off' ? null : status;
 }

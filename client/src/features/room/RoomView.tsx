@@ -10,7 +10,7 @@ import { MediaErrorNotices } from './MediaErrorNotices';
 import { QualityIndicator } from './QualityIndicator';
 import { RemoteAudio } from './RemoteAudio';
 import { RoomEndedNotice } from './RoomEndedNotice';
-import { RoomStage } from './RoomStage';
+import { RoomStage, type TileOverride } from './RoomStage';
 
 export interface RoomViewProps {
   consultationId: string;
@@ -20,10 +20,14 @@ export interface RoomViewProps {
   onLeave?: () => void;
   /** What to send on arrival (default: microphone and camera). */
   startWith?: UseRoomOptions['startWith'];
+  /** `patient` (the kiosk): big mute and leave only, no clinician controls. */
+  controls?: 'full' | 'patient';
+  /** Replaces the standard tile of some participants (each still appears exactly once). */
+  tileFor?: TileOverride;
 }
 
 /** The consultation room: joins on mount, leaves on unmount. */
-export function RoomView({ consultationId, sidePanel, onLeave, startWith }: RoomViewProps) {
+export function RoomView({ consultationId, sidePanel, onLeave, startWith, controls = 'full', tileFor }: RoomViewProps) {
   const { t } = useTranslation();
   const room = useRoom(consultationId, startWith ? { startWith } : {});
   const { state } = room;
@@ -37,13 +41,13 @@ export function RoomView({ consultationId, sidePanel, onLeave, startWith }: Room
         <ConnectionBanner />
         {/* The side panel (record, note, prescription) stays usable even when the media has ended or failed. */}
         <div className={`room__body${sidePanel ? ' room__body--with-panel' : ''}`}>
-          {state.ended ? <RoomEndedNotice {...(onLeave ? { onBack: onLeave } : {})} /> : <RoomStage />}
+          {state.ended ? <RoomEndedNotice {...(onLeave ? { onBack: onLeave } : {})} /> : <RoomStage {...(tileFor ? { tileFor } : {})} />}
           {sidePanel ? <aside className="room__side">{sidePanel}</aside> : null}
         </div>
         {state.ended ? null : (
           <>
             <MediaErrorNotices />
-            <ControlBar {...(onLeave ? { onLeave } : {})} />
+            <ControlBar patient={controls === 'patient'} {...(onLeave ? { onLeave } : {})} />
           </>
         )}
         <RemoteAudio />

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Alarm } from './alarms';
 import { EcgStrip } from './EcgStrip';
+import { VitalsAlarms } from './VitalsAlarms';
 import type { VitalsFeed, VitalsFeedState } from './vitals-feed';
 import type { VitalNumbers } from './vitals-simulator';
 import '../../styles/vitals.css';
@@ -36,7 +36,7 @@ export function VitalsPanel({ state, feed }: VitalsPanelProps) {
         {state.stale && n ? <span className="vitals__stale">{t('vitals.stale')}</span> : null}
         {!n ? <span className="vitals__stale">{t('vitals.waiting')}</span> : null}
       </header>
-      <Alarms alarms={state.alarms} />
+      <VitalsAlarms alarms={state.alarms} />
       <EcgStrip ecg={feed.ecg} />
       <dl className="vitals__grid">
         <div className={cls('hr', 'vitals-num--hr')}>
@@ -69,16 +69,3 @@ export function VitalsPanel({ state, feed }: VitalsPanelProps) {
   );
 }
 
-function Alarms({ alarms }: { alarms: readonly Alarm[] }) {
-  const { t } = useTranslation();
-  if (alarms.length === 0) return null;
-  return (
-    <ul className="vitals__alarms" role="alert" data-testid="vitals-alarms">
-      {alarms.map((a) => (
-        <li key={a.key} className={`vitals-alarm vitals-alarm--${a.priority}`} data-alarm={a.key}>
-          {t(`vitals.alarms.${a.key}`, { value: a.value })}
-        </li>
-      ))}
-    </ul>
-  );
-}

@@ -24,6 +24,7 @@ export interface KioskFlow {
   declineConsent(): Promise<void>;
   deviceCheckDone(): void;
   reset(notice?: KioskNotice): void;
+  back(): void;
 }
 
 /** The kiosk's patient flow: reducer (features/kiosk/kiosk-flow.ts) + API calls + live appointment + reload resume. */
@@ -103,6 +104,7 @@ export function useKioskFlow(): KioskFlow {
 
   const deviceCheckDone = useCallback(() => dispatch({ type: 'deviceCheckDone' }), []);
   const reset = useCallback((notice?: KioskNotice) => dispatch({ type: 'reset', notice }), []);
+  const back = useCallback(() => dispatch({ type: 'back' }), []);
 
-  return { state, step: kioskStep(state), resuming, checkIn, giveConsent, declineConsent, deviceCheckDone, reset };
+  return { state, step: kioskStep(state), resuming, checkIn, giveConsent, declineConsent, deviceCheckDone, reset, back };
 }

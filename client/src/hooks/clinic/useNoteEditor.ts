@@ -12,6 +12,8 @@ export interface NoteEditor {
   isSettled(): boolean;
   /** Loads the note again after a failed load. */
   reload(): void;
+  /** Saves the assessment's coded diagnoses (ICD-10 codes). */
+  setDiagnoses(codes: readonly string[]): Promise<void>;
 }
 
 const LOADING: NoteEditorSnapshot = {
@@ -19,6 +21,8 @@ const LOADING: NoteEditorSnapshot = {
   fields: { chiefComplaint: '', history: '', examination: '', assessment: '', plan: '' },
   signed: false,
   versions: [],
+  diagnoses: [],
+  missing: [],
   errorCode: null,
   restoredDraft: false,
 };
@@ -64,5 +68,6 @@ export function useNoteEditor(consultationId: string): NoteEditor {
   const flush = useCallback(() => autosave?.flush() ?? Promise.resolve(), [autosave]);
   const isSettled = useCallback(() => autosave?.isSettled ?? false, [autosave]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { snapshot, edit, flush, isSettled, reload };
+  const setDiagnoses = useCallback((codes: readonly string[]) => autosave?.setDiagnoses(codes) ?? Promise.resolve(), [autosave]);
+  return { snapshot, edit, flush, isSettled, reload, setDiagnoses };
 }

@@ -2,17 +2,22 @@ import type { DispenseRequest, PrescriptionView } from '@cloudclinic/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { toApiError } from '../../api/api-error';
 import { newIdempotencyKey, prescriptionApi } from '../../api/prescription-api';
+import type { RxChannelState } from '../../features/prescription/prescription-channel';
 import { usePrescriptionChannel } from './usePrescriptionChannel';
+import { usePrescriptionConnection } from './usePrescriptionConnection';
 
 export interface ReviewQueue {
   prescriptions: PrescriptionView[];
   loading: boolean;
   errorCode: string | null;
+  /** The live socket's state (在线 / 正在重连). */
+  connection: RxChannelState;
   /** Id of the prescription an action is running on (its buttons are disabled). */
   pending: string | null;
   /** Per prescription: the last action's error code. */
   actionErrors: Record<string, string>;
-  approve(id: string): Promise<void>;
+  /** Approve, acknowledging each overridden warning by its finding id. */
+  approve(id: string, acknowledged: readonly string[], password: string): Promise<void>;
   reject(id: string, reason: string): Promise<void>;
   dispense(id: string, req: DispenseRequest): Promise<void>;
 }
@@ -23,6 +28,7 @@ export interface ReviewQueue {
  */
 export function useReviewQueue(): ReviewQueue {
   const channel = usePrescriptionChannel();
+  const connection = usePrescriptionConnection(channel);
   const [prescriptions, setPrescriptions] = useState<PrescriptionView[]>([]);
   const [loading, setLoading] = useState(true);
   const [errorCode, setErrorCode] = useState<string | null>(null);
@@ -81,9 +87,10 @@ export function useReviewQueue(): ReviewQueue {
     prescriptions,
     loading,
     errorCode,
+    connection,
     pending,
     actionErrors,
-    approve: (id) => act(id, 'approve', (key) => prescriptionApi.approve(id, '', key)),
+    approve: (id, acknowledged, password) => act(id, 'approve', (key) => prescriptionApi.approve(id, { password, note: '', acknowledged }, key)),
     reject: (id, reason) => act(id, 'reject', (key) => prescriptionApi.reject(id, reason, key)),
     dispense: (id, req) => act(id, 'dispense', (key) => prescriptionApi.dispense(id, req, key)),
   };

@@ -1,14 +1,12 @@
 import type { MediaSource } from '@cloudclinic/shared';
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { holdActivity } from '../../state/activity-hold';
-import { apiClient } from '../../api/api-request';
 import { browserPreferenceStorage, loadDevicePreferences } from '../../media/device-preferences';
 import type { MediaProfile } from '../../media/capture';
 import { RoomClient, type DeviceKind } from '../../media/room-client';
 import { RoomDataHub } from '../../media/room-data-hub';
-import type { TokenProvider } from '../../media/signaling-channel';
 import { createRoomStore, type RoomSnapshot } from '../../state/room-store';
-import { sessionStore } from '../../state/session-store';
+import { claimPreconnected, sessionTokens } from './room-preconnect';
 
 export interface RoomActions {
   setMicEnabled(enabled: boolean): void;
@@ -44,12 +42,6 @@ export interface UseRoomOptions {
   facingMode?: 'user' | 'environment';
 }
 
-/** The access token is read from the session at every (re)connect, and refreshed when it expired. */
-const sessionTokens: TokenProvider = {
-  getAccessToken: () => sessionStore.getAccessToken(),
-  refresh: () => apiClient.refreshSession(),
-};
-
 /**
  * Joins the consultation room on mount and leaves it on unmount. The state follows the
  * `RoomClient`'s events (see `state/room-store.ts`); actions are stable for the component's life.
@@ -67,6 +59,7 @@ export function useRoom(consultationId: string, options: UseRoomOptions = {}): U
     const client = new RoomClient({
       consultationId,
       tokens: sessionTokens,
+      signaling: claimPreconnected(consultationId),
       devices: loadDevicePreferences(browserPreferenceStorage()),
       startWith: { microphone: startMic ?? true, camera: startCamera ?? true },
       ...(profile ? { profile } : {}),
