@@ -1,7 +1,10 @@
+import crypto from 'node:crypto';
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env['E2E_PORT'] ?? 8181);
 export const BASE_URL = `http://localhost:${PORT}`;
+// The e2e server's token secret, random per run; specs that forge an expired invitation read it.
+process.env['E2E_JWT_SECRET'] ??= crypto.randomBytes(48).toString('base64url');
 
 /**
  * Real Chromium (Debian's, since browser downloads are impossible here) with a fake camera and
@@ -20,6 +23,7 @@ export default defineConfig({
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     trace: 'off',
+    screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
       args: [
@@ -39,9 +43,9 @@ export default defineConfig({
   webServer: {
     command: 'node ../scripts/serve-for-e2e.mjs',
     url: `${BASE_URL}/api/health`,
-    timeout: 120_000,
+    timeout: 240_000,
     reuseExistingServer: false,
-    env: { PORT: String(PORT) },
+    env: { PORT: String(PORT), JWT_SECRET: process.env['E2E_JWT_SECRET'] ?? '' },
     stdout: 'pipe',
     stderr: 'pipe',
   },

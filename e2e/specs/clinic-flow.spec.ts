@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { ApiUser, appointment, cancel, cardiologySession, ensureBooked, institutionId } from '../support/clinic-api';
+import { ApiUser, appointment, cancel, cardiologySession, ensureBooked, institutionId, ownCardiologySession } from '../support/clinic-api';
 import { kioskCheckIn, queueRow, remoteVideoWidth, test } from '../support/clinic-pages';
 
 // Three devices at once (kiosk, expert, county doctor) with real media on a 2-core machine.
@@ -22,7 +22,7 @@ test('a kiosk patient is called, seen on video, and gets a summary; the note sur
   await expect(row).toContainText('王*国');
 
   await kioskCheckIn(kiosk, appt.code);
-  await expect(kiosk.getByTestId('queue-position')).toContainText('1');
+  await expect(kiosk.getByTestId('queue-position')).toHaveAttribute('data-position', '1');
   // The expert's queue is live: the check-in shows up without a reload.
   await expect(row).toHaveAttribute('data-status', 'checked_in', { timeout: 2_000 });
   await expect(queueRow(county, appt.id)).toHaveAttribute('data-status', 'checked_in');
@@ -45,6 +45,11 @@ test('a kiosk patient is called, seen on video, and gets a summary; the note sur
   await expect(expert.getByTestId('note-chief-complaint')).toHaveValue('反复胸闷三月，活动后加重');
   await expect(expert.getByTestId('note-plan')).toHaveValue('低盐饮食');
   await expert.getByTestId('note-plan').fill('低盐饮食，一月后复诊');
+  // A note worth signing: an assessment with a coded diagnosis.
+  await expert.getByTestId('note-assessment').fill('稳定型心绞痛可能');
+  await expert.getByTestId('note-diagnosis-search').fill('I20.9');
+  await expert.getByTestId('note-diagnosis-search').press('Enter');
+  await expect(expert.getByTestId('note-missing')).toHaveCount(0);
   await expect(expert.getByTestId('consult-note')).toHaveAttribute('data-status', 'saved');
 
   await expert.getByTestId('btn-end-consult').click();
@@ -55,8 +60,9 @@ test('a kiosk patient is called, seen on video, and gets a summary; the note sur
   const summary = kiosk.getByTestId('kiosk-summary');
   await expect(summary).toBeVisible({ timeout: 15_000 });
   await expect(summary).toContainText('低盐饮食，一月后复诊');
-  // The next patient gets a clean check-in screen after ~20 s.
-  await expect(kiosk.getByTestId('kiosk-checkin-code')).toBeVisible({ timeout: 35_000 });
+  // The patient can print it (kiosk-lockdown.spec.ts); 完成 gives the next patient a clean check-in screen.
+  await kiosk.getByTestId('kiosk-summary-done').click();
+  await expect(kiosk.getByTestId('kiosk-checkin-code')).toBeVisible();
   await expect(kiosk.getByTestId('kiosk-checkin-code')).toHaveValue('');
 
   const chen = await ApiUser.login(request, 'dr.chen');
@@ -127,22 +133,25 @@ test('a kiosk of another county cannot read the cardiology queue', async ({ requ
   expect(await daishan.status(`/api/sessions/${session.id}/queue`)).toBe(403);
 });
 
-test('the coordinator books through the form, gets the slip code, and a double booking is refused inline', async ({ devices }) => {
+test('the coordinator books through the form, gets the slip code, and a double booking is refused inline', async ({ devices, request }) => {
+  // A session of its own: other specs book into the seeded ones and may add sessions of 陈建华 today.
+  const session = await ownCardiologySession(await ApiUser.login(request, 'admin'));
   const admin = await devices.open('admin', /\/admin/);
-  const card = admin.locator('[data-testid="admin-session"]').filter({ hasText: '陈建华' });
+  const card = admin.locator(`[data-testid="admin-session"][data-session-id="${session.id}"]`);
   await card.getByTestId('admin-session-toggle').click();
   const form = card.getByTestId('book-form');
-  await form.getByLabel('患者 HIS 编号').fill('p-0201');
-  await form.getByLabel('患者姓名').fill('周海波');
+  await form.getByLabel('患者 HIS 编号').fill('p-0016');
+  await form.getByLabel('患者姓名').fill('陈军');
+  await form.getByTestId('book-institution').selectOption({ label: '嵊泗县人民医院' });
   await form.getByLabel('身份证号（可选）').fill('330922195603120131');
   await expect(form.getByText('身份证号码有误')).toBeVisible();
   await form.getByLabel('身份证号（可选）').fill('');
   await form.getByTestId('book-submit').click();
   await expect(form.getByTestId('slip-code')).toHaveText(/^[A-Z0-9]{4,12}$/);
-  await expect(card.locator('[data-testid="queue-item"]').filter({ hasText: '周*波' })).toHaveAttribute('data-status', 'booked');
+  await expect(card.locator('[data-testid="queue-item"][data-his-patient-id="p-0016"]')).toHaveAttribute('data-status', 'booked');
 
-  await form.getByLabel('患者 HIS 编号').fill('p-0201');
-  await form.getByLabel('患者姓名').fill('周海波');
+  await form.getByLabel('患者 HIS 编号').fill('p-0016');
+  await form.getByLabel('患者姓名').fill('陈军');
   await form.getByTestId('book-submit').click();
   await expect(form.getByTestId('book-error')).toHaveText('该患者已预约此门诊');
 });

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ConsultationViewSchema } from '@cloudclinic/shared';
 import { loginAs } from '../support/auth';
-import { ApiUser, institutionId } from '../support/clinic-api';
+import { scheduledRequest, ApiUser, institutionId } from '../support/clinic-api';
 
 /**
  * The county HIS record beside the video (病历 tab of the expert's consultation page), read through
@@ -29,7 +29,8 @@ function withAllergiesFailed(body: unknown): object {
 async function openRecord(page: Page, request: Parameters<typeof ApiUser.login>[0]): Promise<void> {
   const expert = await ApiUser.login(request, 'dr.chen');
   const sscph = await institutionId(expert, 'sscph');
-  const consultation = await expert.post('/api/consultations', { hisPatientId: 'p-0002', institutionId: sscph, invite: [] }, ConsultationViewSchema);
+  const requestId = await scheduledRequest(request, expert, '陈建华', 'p-0002');
+  const consultation = await expert.post('/api/consultations', { hisPatientId: 'p-0002', institutionId: sscph, invite: [], requestId }, ConsultationViewSchema);
   await loginAs(page, 'dr.chen');
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   await page.goto(`/expert/consultations/${consultation.id}`);

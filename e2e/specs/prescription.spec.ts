@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
-import { CallResultSchema, ConsultationViewSchema, PrescriptionListSchema, SignedDocumentSchema, SignedPrescriptionPayloadSchema } from '@cloudclinic/shared';
+import { CallResultSchema, ConsultationViewSchema, NoteViewSchema, PrescriptionListSchema, SignedDocumentSchema, SignedPrescriptionPayloadSchema } from '@cloudclinic/shared';
 import { DEMO_PASSWORD } from '../support/auth';
-import { ApiUser, appointment, book, institutionId, ownCardiologySession } from '../support/clinic-api';
+import { scheduledRequest, ApiUser, appointment, book, institutionId, ownCardiologySession } from '../support/clinic-api';
 import { kioskCheckIn, test } from '../support/clinic-pages';
 
 // Kiosk and expert in a video room, plus the pharmacist, on a 2-core machine.
@@ -38,7 +38,9 @@ test('王建国: the expert prescribes amlodipine and signs; the pharmacist appr
   await expect(item.getByTestId('rx-dose')).toHaveValue('5');
   await item.getByTestId('rx-days').fill('28');
   await expect(item.getByTestId('rx-quantity')).toHaveText('1盒');
-  await expert.getByTestId('rx-diagnosis').fill('原发性高血压');
+  await expert.getByTestId('rx-diagnosis-search').fill('I10');
+  await expert.getByTestId('rx-diagnosis-search').press('Enter');
+  await expect(expert.getByTestId('rx-diagnosis-chip')).toHaveAttribute('data-code', 'I10');
   await expect(expert.getByTestId('rx-save-state')).toHaveAttribute('data-state', 'saved');
   // The server's check: a renewal of what he already takes, nothing blocking.
   await expect(expert.locator('[data-testid="rx-warning"][data-rule="continuation"]')).toBeVisible();
@@ -51,19 +53,27 @@ test('王建国: the expert prescribes amlodipine and signs; the pharmacist appr
   await expect(expert.getByTestId('rx-status')).toHaveAttribute('data-status', 'under_review');
 
   // The pharmacist's queue is live: the prescription arrives with the patient's allergies and a valid signature.
-  const card = pharmacist.getByTestId('rx-review-card').filter({ hasText: '苯磺酸氨氯地平片' });
+  // Other tests leave their own prescriptions in the same queue: pick this one by its id.
+  const [signed] = (await chen.get(`/api/consultations/${called.consultation.id}/prescriptions`, PrescriptionListSchema)).prescriptions;
+  const card = pharmacist.locator(`[data-testid="rx-review-card"][data-prescription-id="${signed?.id ?? 'none'}"]`);
+  await expect(card).toContainText('苯磺酸氨氯地平片');
   await expect(card).toBeVisible({ timeout: 5_000 });
   await expect(card.getByTestId('rx-review-allergies')).toContainText('海鲜过敏');
   await expect(card.getByTestId('rx-review-signature')).toHaveAttribute('data-valid', 'true');
+  await card.getByTestId('rx-approve-password').fill(DEMO_PASSWORD);
   await card.getByTestId('rx-approve').click();
   await expect(card.getByTestId('rx-status')).toHaveAttribute('data-status', 'approved');
   await expect(expert.getByTestId('rx-status')).toHaveAttribute('data-status', 'approved');
   await card.getByTestId('rx-lot').fill('L20261101');
+  // The same pharmacist reviewed it: dispensing alone needs an explicit acknowledgement.
+  await expect(card.getByTestId('rx-dispense')).toBeDisabled();
+  await card.getByTestId('rx-dispense-self').check();
   await card.getByTestId('rx-dispense').click();
   await expect(card.getByTestId('rx-status')).toHaveAttribute('data-status', 'dispensed');
   await expect(expert.getByTestId('rx-status')).toHaveAttribute('data-status', 'dispensed');
 
-  // The visit ends; the kiosk's summary lists the prescription with its status.
+  // The visit ends (with a complete note); the kiosk's summary lists the prescription with its status.
+  await chen.put(`/api/consultations/${called.consultation.id}/note`, { baseRevision: 0, chiefComplaint: '血压复诊', assessment: '血压控制可', diagnoses: ['I10'], plan: '继续服药' }, NoteViewSchema);
   await expert.getByTestId('btn-end-consult').click();
   await expert.getByTestId('end-consult-confirm').click();
   const summary = kiosk.getByTestId('kiosk-summary');
@@ -77,7 +87,8 @@ test('李秀英 (penicillin allergy) cannot be prescribed amoxicillin without a 
   const admin = await ApiUser.login(request, 'admin');
   const sscph = await institutionId(admin, 'sscph');
   const chen = await ApiUser.login(request, 'dr.chen');
-  const consultation = await chen.post('/api/consultations', { kind: 'remote_consultation', hisPatientId: 'p-0002', institutionId: sscph, invite: [] }, ConsultationViewSchema);
+  const requestId = await scheduledRequest(request, chen, '陈建华', 'p-0002');
+  const consultation = await chen.post('/api/consultations', { kind: 'remote_consultation', hisPatientId: 'p-0002', institutionId: sscph, invite: [], requestId }, ConsultationViewSchema);
   const expert = await devices.open('dr.chen', /\/expert/);
   await expert.goto(`/expert/consultations/${consultation.id}`);
   await openPad(expert);
@@ -88,6 +99,8 @@ test('李秀英 (penicillin allergy) cannot be prescribed amoxicillin without a 
   await expect(allergy).toBeVisible();
   await expect(allergy).toHaveAttribute('data-severity', 'warning');
   await expect(allergy).toContainText('青霉素');
+  await expert.getByTestId('rx-diagnosis-search').fill('急性咽炎');
+  await expert.getByTestId('rx-diagnosis-search').press('Enter');
   await expect(expert.getByTestId('rx-sign')).toBeDisabled();
 
   // Not through the API either: the server refuses to sign without the reason.
@@ -96,8 +109,10 @@ test('李秀英 (penicillin allergy) cannot be prescribed amoxicillin without a 
   const login = await request.post('/api/auth/login', { data: { username: 'dr.chen', password: DEMO_PASSWORD } });
   const token = ((await login.json()) as { accessToken: string }).accessToken;
   const refused = await request.post(`/api/prescriptions/${rxId}/sign`, { headers: { Authorization: `Bearer ${token}` }, data: { password: DEMO_PASSWORD } });
-  expect(refused.status()).toBe(400);
+  // Refused (a missing override reason, or the diagnosis not saved yet): never signed.
+  expect([400, 422]).toContain(refused.status());
 
+  await allergy.getByTestId('rx-override-code').selectOption('monitoring_arranged');
   await allergy.getByTestId('rx-override').fill('青霉素皮试阴性，已告知风险并签署知情同意');
   await expect(expert.getByTestId('rx-save-state')).toHaveAttribute('data-state', 'saved');
   await expect(expert.getByTestId('rx-sign')).toBeEnabled();

@@ -2,6 +2,7 @@ import type { APIRequestContext } from '@playwright/test';
 import {
   AppointmentViewSchema,
   ClinicSessionViewSchema,
+  ConsultationRequestViewSchema,
   KioskAppointmentViewSchema,
   LoginResponseSchema,
   QueueViewSchema,
@@ -44,6 +45,12 @@ export class ApiUser {
   async post<T>(path: string, body: unknown, schema: Parser<T>): Promise<T> {
     const res = await this.request.post(path, { headers: this.headers(), data: body });
     if (!res.ok()) throw new Error(`POST ${path}: HTTP ${res.status()} ${await res.text()}`);
+    return schema.parse(await res.json());
+  }
+
+  async put<T>(path: string, body: unknown, schema: Parser<T>): Promise<T> {
+    const res = await this.request.put(path, { headers: this.headers(), data: body });
+    if (!res.ok()) throw new Error(`PUT ${path}: HTTP ${res.status()} ${await res.text()}`);
     return schema.parse(await res.json());
   }
 
@@ -113,10 +120,26 @@ const rows = (data: unknown, key: string): Row[] => {
 };
 
 /**
+ * 远程会诊申请 of 嵊泗县人民医院 (doc.wang asks) for one of its patients, scheduled by the expert named
+ * `expertName` with themselves assigned: the expert then opens (starts) its consultation. Resolves with the request id.
+ */
+export async function scheduledRequest(request: APIRequestContext, expert: ApiUser, expertName: string, hisPatientId: string): Promise<string> {
+  const experts = await expert.get('/api/directory/users?role=expert', { parse: (d) => rows(d, 'users') });
+  const expertId = experts.find((u) => u['displayName'] === expertName)?.['id'];
+  if (typeof expertId !== 'string') throw new Error(`no expert ${expertName}`);
+  const county = await ApiUser.login(request, 'doc.wang');
+  const soon = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
+  const body = { hisPatientId, expertIds: [expertId], summary: '请求远程会诊：病情需上级专家意见', question: '请会诊', urgency: 'routine', preferredTimes: [{ from: soon(1), to: soon(2) }] };
+  const created = await county.post('/api/consultations/requests', body, ConsultationRequestViewSchema);
+  await expert.post(`/api/consultations/requests/${created.id}/schedule`, { at: soon(1), expertIds: [expertId] }, ConsultationRequestViewSchema);
+  return created.id;
+}
+
+/**
  * A cardiology session of 陈建华 of its own for one spec, published now through the coordinator API,
  * so the spec's patients start fresh whatever other specs did to the seeded session.
  */
-export async function ownCardiologySession(admin: ApiUser): Promise<ClinicSessionView> {
+export async function ownCardiologySession(admin: ApiUser, hours?: { startsAt: string; endsAt: string }): Promise<ClinicSessionView> {
   const experts = await admin.get('/api/directory/users?role=expert', { parse: (d) => rows(d, 'users') });
   const expert = experts.find((u) => u['displayName'] === '陈建华');
   const institutions = await admin.get('/api/directory/institutions', { parse: (d) => rows(d, 'institutions') });
@@ -130,8 +153,8 @@ export async function ownCardiologySession(admin: ApiUser): Promise<ClinicSessio
     {
       expertId: expert['id'],
       departmentId: dept['id'],
-      startsAt: new Date(now - 10 * 60_000).toISOString(),
-      endsAt: new Date(now + 4 * 3600_000).toISOString(),
+      startsAt: hours?.startsAt ?? new Date(now - 10 * 60_000).toISOString(),
+      endsAt: hours?.endsAt ?? new Date(now + 4 * 3600_000).toISOString(),
       capacity: 10,
       institutionIds: [sscph],
     },

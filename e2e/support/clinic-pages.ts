@@ -7,10 +7,11 @@ export class Devices {
 
   constructor(private readonly browser: Browser) {}
 
-  /** Signs `username` in on a fresh device and waits for their home page. */
-  async open(username: string, home: RegExp): Promise<Page> {
+  /** Signs `username` in on a fresh device and waits for their home page; `prepare` runs on the new context first. */
+  async open(username: string, home: RegExp, prepare?: (context: BrowserContext) => Promise<void>): Promise<Page> {
     const context = await this.browser.newContext();
     this.contexts.push(context);
+    await prepare?.(context);
     const page = await context.newPage();
     await loginAs(page, username);
     await expect(page).toHaveURL(home);

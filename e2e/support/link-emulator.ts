@@ -100,6 +100,9 @@ export class LinkEmulator {
               continue;
             }
             if ((m[3] ?? '').toLowerCase() !== 'udp') continue; // no TCP way around the bad link
+            // The SFU also announces its LAN addresses; only the loopback one goes through the relay,
+            // so the others are dropped (no way around the bad link).
+            if (!/^127\.\d+\.\d+\.\d+$/.test(m[5] ?? '')) continue;
             const port = await w.__linkRelay(m[5] ?? '', Number(m[6]));
             out.push(`a=candidate:${m[1]} ${m[2]} ${m[3]} ${m[4]} 127.0.0.1 ${port} typ ${m[7]}`);
           }
