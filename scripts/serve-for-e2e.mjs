@@ -16,8 +16,6 @@ const env = {
   DATA_DIR: dataDir,
   PORT: process.env.PORT ?? '8181',
   MEDIASOUP_WORKERS: process.env.MEDIASOUP_WORKERS ?? '2',
-  RTC_PORT: '0',
-  RTC_LISTEN_IP: '127.0.0.1',
   LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   NODE_ENV: 'test',
 };

@@ -12,18 +12,19 @@ await setup();
 await step('database: migrations and demo data', () => tsx(['server/src/db/cli/seed.ts']));
 
 // The county PACS: an embedded Orthanc (Debian package) with the demo studies, unless PACS_DICOMWEB_URL
-// names another DICOMweb server. It stops with this process.
+// names another DICOMweb server. It is restarted if it dies, and stops with this process.
 const pacs = process.env.PACS_DICOMWEB_URL
   ? null
-  : await step('PACS: Orthanc with the demo studies', () => startEmbeddedPacs({ storageDir: path.join(process.env.DATA_DIR ?? path.join(ROOT, '.data'), 'orthanc') })).catch((err) => {
+  : await step('PACS: Orthanc with the demo studies', () => startEmbeddedPacs({ storageDir: path.join(process.env.DATA_DIR ?? path.join(ROOT, '.data'), 'orthanc'), log: info })).catch((err) => {
       // The rest of the app works without it; the imaging panel says the PACS cannot be reached.
       info(`PACS not started: ${err instanceof Error ? err.message : err}`);
       return null;
     });
-// The county HIS: the FHIR R4 simulator (county-his/), unless HIS_FHIR_BASE_URL names a real one.
+// The county HIS: the FHIR R4 simulator (county-his/), unless HIS_FHIR_BASE_URL names a real one;
+// restarted if it dies.
 const his = process.env.HIS_FHIR_BASE_URL
   ? null
-  : await step('county HIS: FHIR R4 simulator', () => startCountyHisProcess({ port: Number(process.env.HIS_PORT ?? 8090) }));
+  : await step('county HIS: FHIR R4 simulator', () => startCountyHisProcess({ port: Number(process.env.HIS_PORT ?? 8090), log: info }));
 const serverEnv = {
   ...process.env,
   ...(pacs ? { PACS_DICOMWEB_URL: pacs.dicomwebUrl } : {}),

@@ -32,6 +32,7 @@ const SCENARIOS: ScenarioDef[] = [
   { id: 'app-paths', fullTimeoutSec: 180, smokeTimeoutSec: 60 },
   { id: 'client-weight', fullTimeoutSec: 180, smokeTimeoutSec: 60 },
   { id: 'leaks', fullTimeoutSec: 300, smokeTimeoutSec: 60 },
+  { id: 'hardening', fullTimeoutSec: 1200, smokeTimeoutSec: 90 },
 ];
 
 function parseArgs(argv: string[]) {

@@ -1,7 +1,9 @@
 // The county HIS simulator (county-his/, FHIR R4) as a child process, for `npm start` and the e2e app.
 import { spawn } from 'node:child_process';
 import net from 'node:net';
+import { pathToFileURL } from 'node:url';
 import { ROOT } from './exec.mjs';
+import { supervise } from './supervisor.mjs';
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -17,7 +19,7 @@ export function freePort() {
 async function waitFor(url, child, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`county HIS exited with ${child.exitCode}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`county HIS exited with ${child.exitCode}`);
     try {
       const res = await fetch(url);
       if (res.ok) return;
@@ -29,23 +31,41 @@ async function waitFor(url, child, timeoutMs) {
   throw new Error(`county HIS did not answer at ${url} within ${timeoutMs} ms`);
 }
 
-/** Start the simulator on `port` (0 = a free one); resolves once its FHIR endpoint answers. */
-export async function startCountyHisProcess({ port = 0, stdio = 'inherit' } = {}) {
+/**
+ * Start the simulator on `port` (0 = a free one); resolves once its FHIR endpoint answers. It is
+ * supervised: if it dies it is started again on the same port after a bounded backoff.
+ */
+export async function startCountyHisProcess({ port = 0, stdio = 'inherit', log = () => {}, restart = {} } = {}) {
   const p = port || (await freePort());
-  const child = spawn(`${ROOT}/server/node_modules/.bin/tsx`, ['county-his/src/main.ts'], {
-    cwd: ROOT,
-    stdio: ['ignore', stdio, stdio],
-    env: { ...process.env, HIS_PORT: String(p), HIS_HOST: '127.0.0.1' },
-  });
   const url = `http://127.0.0.1:${p}/fhir`;
-  await waitFor(`${url}/metadata`, child, 60_000);
+  const launch = async () => {
+    // Node itself with tsx's loader (not the tsx CLI, which would sit between us and the
+    // simulator): the supervised pid is the simulator's, and its death is seen at once.
+    const child = spawn(process.execPath, ['--import', pathToFileURL(`${ROOT}/server/node_modules/tsx/dist/loader.mjs`).href, 'county-his/src/main.ts'], {
+      cwd: ROOT,
+      stdio: ['ignore', stdio, stdio],
+      env: { ...process.env, HIS_PORT: String(p), HIS_HOST: '127.0.0.1' },
+    });
+    const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    const stop = () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    };
+    try {
+      await waitFor(`${url}/metadata`, child, 60_000);
+    } catch (err) {
+      await stop();
+      throw err;
+    }
+    return { pid: child.pid, exited, stop };
+  };
+  const supervisor = await supervise({ name: 'county HIS', launch, log, ...restart });
   return {
     url,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    get pid() {
+      return supervisor.current().pid;
+    },
+    restarts: () => supervisor.restarts(),
+    stop: () => supervisor.stop(),
   };
 }

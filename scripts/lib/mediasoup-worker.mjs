@@ -164,7 +164,8 @@ function ensureDebianPackages(log) {
   }
   log(`mediasoup-worker: installing missing Debian packages: ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update'], ['install', '-y', ...missing]]) {
+  const wait = ['-o', 'DPkg::Lock::Timeout=600'];
+  for (const args of [[...wait, 'update'], [...wait, 'install', '-y', ...missing]]) {
     const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
     if (r.error || r.status !== 0) {
       throw new Error(

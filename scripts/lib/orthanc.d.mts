@@ -6,7 +6,12 @@ export interface RunningOrthanc {
   dicomwebUrl: string;
   /** `Basic …` header value for the generated user. */
   authorization: string;
-  pid: number | undefined;
+  /** The current guard process (its group holds Orthanc). */
+  readonly pid: number | undefined;
+  /** The Orthanc process itself, or null while it is being restarted. */
+  orthancPid(): number | null;
+  /** How many times the supervisor restarted Orthanc after it died. */
+  restarts(): number;
   stop(): Promise<unknown>;
 }
 
@@ -14,6 +19,11 @@ export const ORTHANC_BIN: string;
 export function findDicomwebPlugin(): string | null;
 export function ensureOrthanc(): Promise<{ bin: string; plugin: string }>;
 export function freePort(): Promise<number>;
-export function startOrthanc(opts: { storageDir: string; port?: number; name?: string; log?: (message: string) => void }): Promise<RunningOrthanc>;
+export interface RestartOptions {
+  initialDelayMs?: number;
+  maxDelayMs?: number;
+  stableMs?: number;
+}
+export function startOrthanc(opts: { storageDir: string; port?: number; name?: string; log?: (message: string) => void; restart?: RestartOptions }): Promise<RunningOrthanc>;
 export function seedPacs(dicomwebUrl: string): Promise<void>;
 export function startEmbeddedPacs(opts: { storageDir: string; port?: number; log?: (message: string) => void }): Promise<RunningOrthanc>;

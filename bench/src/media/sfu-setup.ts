@@ -111,7 +111,7 @@ async function bareFanout(kind: Kind): Promise<Fanout> {
 
 async function cloudclinicFanout(kind: Kind): Promise<Fanout> {
   const pool = new WorkerPool(
-    { count: 1, logLevel: 'warn', listenIp: LOOPBACK, basePort: 0, rtcMinPort: RTC_MIN_PORT, rtcMaxPort: RTC_MAX_PORT },
+    { count: 1, logLevel: 'warn', addresses: [{ ip: LOOPBACK }], basePort: 0, rtcMinPort: RTC_MIN_PORT, rtcMaxPort: RTC_MAX_PORT },
     silentLog,
   );
   await pool.start();
@@ -186,7 +186,7 @@ export class ConsultationFarm {
   ) {}
 
   static async start(workers: number): Promise<ConsultationFarm> {
-    const pool = new WorkerPool({ count: workers, logLevel: 'warn', listenIp: LOOPBACK, basePort: 0, rtcMinPort: RTC_MIN_PORT, rtcMaxPort: RTC_MAX_PORT }, silentLog);
+    const pool = new WorkerPool({ count: workers, logLevel: 'warn', addresses: [{ ip: LOOPBACK }], basePort: 0, rtcMinPort: RTC_MIN_PORT, rtcMaxPort: RTC_MAX_PORT }, silentLog);
     await pool.start();
     return new ConsultationFarm(pool, new RoomRegistry(pool, silentLog));
   }

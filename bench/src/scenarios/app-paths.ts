@@ -33,7 +33,16 @@ async function timed(n: number, fn: () => Promise<{ status: number; ms: number }
   return { summary: summarize(samples), errors };
 }
 
-async function queueFanout(ctx: ScenarioContext, srv: AppServer, p: typeof FULL) {
+/** Patients the county HIS manages at 嵊泗县人民医院 (bookings are checked against the HIS). */
+async function hisPatients(hisUrl: string, n: number): Promise<{ id: string; name: string }[]> {
+  const res = await fetch(`${hisUrl}/Patient?organization=Organization/sscph&_count=500`);
+  const bundle = (await res.json()) as { entry?: { resource: { id: string; name?: { text?: string }[] } }[] };
+  const found = (bundle.entry ?? []).flatMap(({ resource: r }) => (r.name?.[0]?.text ? [{ id: r.id, name: r.name[0].text }] : []));
+  if (found.length < n) throw new Error(`the county HIS has ${found.length} patients at sscph, ${n} needed`);
+  return found.slice(0, n);
+}
+
+async function queueFanout(ctx: ScenarioContext, srv: AppServer, p: typeof FULL, hisUrl: string) {
   const admin = (await login(srv.url, 'admin')).accessToken;
   const kiosk = (await login(srv.url, 'kiosk.shengsi')).accessToken;
   const tokens = { expert: (await login(srv.url, 'dr.chen')).accessToken, county: (await login(srv.url, 'doc.wang')).accessToken, kiosk };
@@ -55,8 +64,8 @@ async function queueFanout(ctx: ScenarioContext, srv: AppServer, p: typeof FULL)
   if (session.status !== 201) throw new Error(`publishing a session failed: ${session.status} ${JSON.stringify(session.body)}`);
   const sessionId = (session.body as { id: string }).id;
   const codes: string[] = [];
-  for (let i = 0; i < p.checkIns; i++) {
-    const b = await api(srv.url, admin, 'POST', `/sessions/${sessionId}/appointments`, { hisPatientId: `p-b${1000 + i}`, institutionId: sscph, patientName: '测试患者' });
+  for (const patient of await hisPatients(hisUrl, p.checkIns)) {
+    const b = await api(srv.url, admin, 'POST', `/sessions/${sessionId}/appointments`, { hisPatientId: patient.id, institutionId: sscph, patientName: patient.name });
     if (b.status !== 201) throw new Error(`booking failed: ${b.status} ${JSON.stringify(b.body)}`);
     codes.push((b.body as { code: string }).code);
   }
@@ -171,7 +180,7 @@ await runScenario('app-paths', '5. Application paths', async (ctx) => {
     goals.push({ goal: 'prescription create + sign p95', measured: signProbe.reason, met: null });
   }
 
-  const q = await queueFanout(ctx, srv, p);
+  const q = await queueFanout(ctx, srv, p, his.url);
   data['queueFanout'] = q;
   headline.push(
     `Queue fan-out: a kiosk check-in reaches each of ${q.watchers} watching screens in p50 ${fmt.ms(q.perSocket.p50)} / p95 ${fmt.ms(q.perSocket.p95)}; the last screen is reached in p50 ${fmt.ms(q.lastSocket.p50)} / p95 ${fmt.ms(q.lastSocket.p95)} (${q.trials} check-ins${q.missed ? `, ${q.missed} pushes missing` : ''}).`,

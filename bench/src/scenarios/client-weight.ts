@@ -30,6 +30,8 @@ interface Weight {
   files: string[];
   raw: number;
   gzip: number;
+  /** What the app sends a browser that accepts brotli: the build's `.br` copy where there is one. */
+  served: number;
 }
 
 async function staticGraph() {
@@ -64,12 +66,15 @@ async function staticGraph() {
   const weigh = (files: string[]): Weight => {
     let raw = 0;
     let gzip = 0;
+    let served = 0;
     for (const f of files) {
-      const buf = fs.readFileSync(path.join(DIST, f));
+      const file = path.join(DIST, f);
+      const buf = fs.readFileSync(file);
       raw += buf.length;
       gzip += zlib.gzipSync(buf, { level: 6 }).length;
+      served += fs.existsSync(`${file}.br`) ? fs.statSync(`${file}.br`).size : buf.length;
     }
-    return { files, raw, gzip };
+    return { files, raw, gzip, served };
   };
   const core = closure(entry);
   const coreSet = new Set(core);
@@ -148,13 +153,14 @@ await runScenario('client-weight', '6. Client weight', async (ctx) => {
     ctx.log(`${t.label}: interactive p50 ${st.p50.toFixed(0)} ms`);
   }
 
-  const weightRows: Table['rows'] = [['shared entry (index + static imports), every route', g.core.files.length, fmt.kb(g.core.raw), fmt.kb(g.core.gzip), '—']];
+  const weightRows: Table['rows'] = [['shared entry (index + static imports), every route', g.core.files.length, fmt.kb(g.core.raw), fmt.kb(g.core.gzip), fmt.kb(g.core.served), '—']];
   for (const a of g.areas) {
-    weightRows.push([a.label, a.total.files.length, fmt.kb(a.total.raw), fmt.kb(a.total.gzip), a.chunk ? `${fmt.kb(a.own.gzip)} (${a.own.files.map((f) => path.basename(f).replace(/-[\w-]{8}\.js$/, '')).join(', ')})` : 'chunk not found']);
+    weightRows.push([a.label, a.total.files.length, fmt.kb(a.total.raw), fmt.kb(a.total.gzip), fmt.kb(a.total.served), a.chunk ? `${fmt.kb(a.own.gzip)} (${a.own.files.map((f) => path.basename(f).replace(/-[\w-]{8}\.js$/, '')).join(', ')})` : 'chunk not found']);
   }
-  weightRows.push(['all JS in client/dist', g.totalJs.files.length, fmt.kb(g.totalJs.raw), fmt.kb(g.totalJs.gzip), '—']);
+  weightRows.push(['all JS in client/dist', g.totalJs.files.length, fmt.kb(g.totalJs.raw), fmt.kb(g.totalJs.gzip), fmt.kb(g.totalJs.served), '—']);
   const area = (id: string) => g.areas.find((a) => a.id === id);
   const headline = [
+    `Initial JS as served to a browser accepting brotli: kiosk ${fmt.kb(area('kiosk')?.total.served ?? 0)}, expert ${fmt.kb(area('expert')?.total.served ?? 0)}, field ${fmt.kb(area('field')?.total.served ?? 0)}.`,
     `Initial JS (gzip): kiosk ${fmt.kb(area('kiosk')?.total.gzip ?? 0)}, expert ${fmt.kb(area('expert')?.total.gzip ?? 0)}, field ${fmt.kb(area('field')?.total.gzip ?? 0)}; the shared entry is ${fmt.kb(g.core.gzip)} of each.${area('room')?.chunk ? ` Joining a room adds ${fmt.kb(area('room')?.own.gzip ?? 0)} (room chunk with mediasoup-client).` : ''}`,
     ...ttiRows.map((r) => `${String(r[0])}: navigation → interactive p50 ${String(r[2])}, p95 ${String(r[3])}.`),
   ];
@@ -170,7 +176,7 @@ await runScenario('client-weight', '6. Client weight', async (ctx) => {
   return {
     status: 'ok',
     method: [
-      'Static: `client/dist` as built by the setup step (`vite build`). The entry is the module script of index.html; its static imports are followed (es-module-lexer) to get the JS every route needs. For each route area the lazy chunk (`KioskArea-*`, `ExpertArea-*`, `FieldArea-*`, and `RoomPage-*`) and its static imports not already in the entry are added: the initial JS of that entry point. Sizes are of the files as built; gzip is zlib level 6 (a web server\'s default). CSS is not counted. No baseline: these are absolute sizes.',
+      'Static: `client/dist` as built by the setup step (`vite build`). The entry is the module script of index.html; its static imports are followed (es-module-lexer) to get the JS every route needs. For each route area the lazy chunk (`KioskArea-*`, `ExpertArea-*`, `FieldArea-*`, and `RoomPage-*`) and its static imports not already in the entry are added: the initial JS of that entry point. Sizes are of the files as built; gzip is zlib level 6 (a web server\'s default); served is the build\'s brotli copy (`.br`) where it wrote one, which is what the app sends a browser that accepts brotli. CSS is not counted. No baseline: these are absolute sizes.',
       `Time to interactive: Chromium (headless, playwright-core), a fresh browser context per load (cold cache), served by the real app over loopback. The clock is the page's own (performance.now() from navigation start) and stops at the first frame painted after the target element is in the DOM and enabled (requestAnimationFrame, then a task) — the login form's username field, or the area's home page (\`data-testid="*-home"\`) for a signed-in account (session placed in sessionStorage as the app stores it). React renders the element only once its handlers are attached, so this is when the page shows and responds. ${p.loads} loads per target${ctx.smoke ? '' : ' after one warm-up'}; first contentful paint and JS bytes transferred from the Performance API.`,
     ],
     headline,
@@ -178,7 +184,7 @@ await runScenario('client-weight', '6. Client weight', async (ctx) => {
       { goal: 'initial JS of the kiosk / expert / field entry points (gzip; no target set)', measured: `${fmt.kb(area('kiosk')?.total.gzip ?? 0)} / ${fmt.kb(area('expert')?.total.gzip ?? 0)} / ${fmt.kb(area('field')?.total.gzip ?? 0)}`, met: null },
     ],
     tables: [
-      { title: 'Initial JavaScript per entry point (client/dist)', columns: ['entry point', 'JS files', 'raw', 'gzip', 'of which the area\'s own chunks (gzip)'], rows: weightRows },
+      { title: 'Initial JavaScript per entry point (client/dist)', columns: ['entry point', 'JS files', 'raw', 'gzip', 'served (brotli)', 'of which the area\'s own chunks (gzip)'], rows: weightRows },
       { title: 'Navigation → interactive in Chromium (cold cache, loopback)', columns: ['page', 'loads', 'p50', 'p95', 'first contentful paint p50', 'JS transferred'], rows: ttiRows },
     ],
     notes,

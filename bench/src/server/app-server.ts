@@ -4,6 +4,7 @@ import { loadConfig } from '@cloudclinic/server/src/config/config';
 import { seedDemoData } from '@cloudclinic/server/src/db/seed/seed';
 import { createLogger } from '@cloudclinic/server/src/lib/logger';
 import { startServer } from '@cloudclinic/server/src/server';
+import { appRouteTable } from '@cloudclinic/server/test/hardening-authz-fixtures';
 import { serveRpc, type Handlers } from '../lib/rpc';
 import { ROOT_DIR } from '../lib/scenario';
 import { copyTemplate } from './db-template';
@@ -28,10 +29,13 @@ const config = loadConfig(
     LOG_LEVEL: (opts.logLevel ?? 'error') as 'error',
     MEDIASOUP_WORKERS: opts.workers ?? 1,
     RTC_PORT: 0,
-    RTC_LISTEN_IP: '127.0.0.1',
+    // The load generators open hundreds of sockets with one account: the per-account flood limits,
+    // which protect other users, would otherwise throttle the generator itself.
+    ...(opts.defaultLimits ? {} : { SOCKETS_PER_USER: 100_000, SOCKET_PACKETS_PER_USER_PER_SECOND: 1_000_000 }),
     CLIENT_DIST_DIR: opts.serveClient ? path.join(ROOT_DIR, 'client', 'dist') : '/nonexistent',
     DATA_DIR: dataDir ?? '',
     ...(opts.hisUrl ? { HIS_FHIR_BASE_URL: opts.hisUrl } : {}),
+    ...(opts.pacsUrl ? { PACS_DICOMWEB_URL: opts.pacsUrl } : {}),
   },
 );
 const log = createLogger(config.LOG_LEVEL);
@@ -50,6 +54,7 @@ const handlers: Handlers<ServerApi> = {
     }
     return { id: c.id };
   },
+  routes: () => appRouteTable(server),
   async stats({ gc }) {
     if (gc && typeof globalThis.gc === 'function') {
       globalThis.gc();

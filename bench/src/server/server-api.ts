@@ -19,6 +19,8 @@ export interface ServerApi extends Record<string, (arg: never) => unknown> {
   /** A consultation created directly in the database (as the integration tests do), with these participants. */
   createConsultation(arg: { participants: { username: string; role: ParticipantRole }[] }): { id: string };
   stats(arg: { gc: boolean }): ServerStats;
+  /** Every route of the app's router stack (method, full path), for fuzzing. */
+  routes(arg: null): { method: string; path: string }[];
 }
 
 export interface ServerOptions {
@@ -28,4 +30,8 @@ export interface ServerOptions {
   logLevel?: string;
   /** The county HIS's FHIR base URL (HIS_FHIR_BASE_URL); none configured when absent. */
   hisUrl?: string;
+  /** The county PACS's DICOMweb URL (PACS_DICOMWEB_URL); none configured when absent. */
+  pacsUrl?: string;
+  /** Keep the default per-account socket flood limits (the hardening figure); else they are opened wide for the load generators. */
+  defaultLimits?: boolean;
 }

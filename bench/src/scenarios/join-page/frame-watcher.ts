@@ -1,11 +1,11 @@
 /**
  * Browser side, injected before any page script (bundled to an IIFE by esbuild): records when each
  * remote video (`[data-testid="remote-video"]`) presents its first decoded frame with a size, using
- * requestVideoFrameCallback, in the page's performance.now() time base. The bench sets `t0` at the
- * click that starts the join.
+ * requestVideoFrameCallback, in the page's performance.now() time base. `t0` is the start of the
+ * page's navigation (0) unless the bench sets it at a click that starts the join.
  */
 interface BenchState {
-  t0: number | null;
+  t0: number;
   /** First decoded frame per remote video (keyed by consumer id), performance.now() ms. */
   frames: Record<string, number>;
 }
@@ -16,7 +16,7 @@ declare global {
   }
 }
 
-const state: BenchState = { t0: null, frames: {} };
+const state: BenchState = { t0: 0, frames: {} };
 window.__bench = state;
 const watched = new WeakSet<HTMLVideoElement>();
 let seq = 0;
