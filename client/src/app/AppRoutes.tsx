@@ -8,11 +8,12 @@ import { StandaloneLayout } from '../components/StandaloneLayout';
 import { HomeRedirect } from '../pages/HomeRedirect';
 import { LoginPage } from '../pages/LoginPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
+import { preloadable } from './preloadable';
 import { ROLE_AREAS } from './role-areas';
 
 /** The consultation room (own chunk: mediasoup-client loads only when a room is opened). */
-export const loadRoomPage = () => import('../pages/RoomPage');
-const RoomPage = lazy(loadRoomPage);
+export const roomPage = preloadable(() => import('../pages/RoomPage'));
+const RoomPage = roomPage.Component;
 /** Shared imaging over the whole window (own chunk: Cornerstone3D loads only here and in the panel). */
 const ImagingPage = lazy(() => import('../features/imaging/ImagingPage'));
 /** The public page behind the QR on a printed prescription (no login). */
@@ -40,7 +41,7 @@ export function AppRoutes() {
         />
         <Route path="/verify/:prescriptionId" element={<PublicVerificationPage />} />
         <Route path="/verify/opinion/:opinionId" element={<OpinionVerificationPage />} />
-        {ROLE_AREAS.map(({ role, path, Component }) => (
+        {ROLE_AREAS.map(({ role, path, screen: { Component } }) => (
           <Route
             key={role}
             path={`${path}/*`}
