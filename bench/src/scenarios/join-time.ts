@@ -120,6 +120,7 @@ interface Trial {
 const MILESTONES = [
   'room chunk loaded',
   'socket connected',
+  'room.join sent',
   'room.join acked',
   'transport.create acked',
   'room.ready sent',
@@ -157,6 +158,7 @@ function milestones(frames: Frame[], t0Epoch: number): Record<string, number> {
     return id ? after.find((f) => !f.sent && f.at >= (req?.at ?? 0) && f.payload.startsWith(`43${id}[`)) : undefined;
   };
   mark('socket connected', after.find((f) => !f.sent && f.payload.startsWith('40')));
+  mark('room.join sent', request('room.join'));
   mark('room.join acked', ackOf(request('room.join')));
   mark('transport.create acked', ackOf(request('transport.create')));
   mark('first transport.connect sent (DTLS parameters)', request('transport.connect'));
