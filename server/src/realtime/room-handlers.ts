@@ -27,6 +27,17 @@ export interface RoomHandlerDeps {
 }
 
 /**
+ * For a mediasoup request whose object closed while it was in flight (the peer left, the room
+ * closed): that is the client's race, answered `unavailable`, not a server error.
+ */
+const closedMeanwhile =
+  (closed: () => boolean) =>
+  (err: unknown): never => {
+    if (!(err instanceof AppError) && closed()) throw new AppError('unavailable', 'Closed while the request was in flight');
+    throw err;
+  };
+
+/**
  * The consultation-room requests of one socket. The socket holds at most one peer at a time;
  * joining checks the consultation policy on the server (never the client's idea of its role).
  */
@@ -126,7 +137,7 @@ export function registerRoomHandlers(socket: AppSocket, dispatcher: Dispatcher, 
     },
     'transport.create': async ({ direction, sctpCapabilities, forceTcp }) => {
       const { room, peer } = joined();
-      const t = await room.createTransport(peer, direction, sctpCapabilities, forceTcp);
+      const t = await room.createTransport(peer, direction, sctpCapabilities, forceTcp).catch(closedMeanwhile(() => peer.closed || room.closed));
       return {
         id: t.id,
         iceParameters: { ...t.iceParameters },
@@ -163,11 +174,13 @@ export function registerRoomHandlers(socket: AppSocket, dispatcher: Dispatcher, 
       return {};
     },
     'consumer.resume': async ({ consumerId }) => {
-      await joined().peer.consumer(consumerId).resume();
+      const consumer = joined().peer.consumer(consumerId);
+      await consumer.resume().catch(closedMeanwhile(() => consumer.closed));
       return {};
     },
     'consumer.pause': async ({ consumerId }) => {
-      await joined().peer.consumer(consumerId).pause();
+      const consumer = joined().peer.consumer(consumerId);
+      await consumer.pause().catch(closedMeanwhile(() => consumer.closed));
       return {};
     },
     'consumer.setPreferredLayers': async ({ consumerId, spatialLayer, temporalLayer }) => {
