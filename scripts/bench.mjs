@@ -7,6 +7,7 @@
 //   --only a,b     only these figures (sfu-capacity, join-time, consultations, signaling,
 //                  app-paths, client-weight, leaks, hardening)
 import { spawnSync } from 'node:child_process';
+import { aptInstall } from './lib/apt.mjs';
 import { ensureChromium } from './lib/chromium.mjs';
 import { ROOT, run } from './lib/exec.mjs';
 import { ensureMediasoupWorker } from './lib/mediasoup-worker.mjs';
@@ -20,9 +21,7 @@ async function ensureFfmpeg() {
   const have = () => !spawnSync('ffmpeg', ['-hide_banner', '-version'], { stdio: 'ignore' }).error;
   if (have()) return 'present';
   if (process.getuid?.() !== 0) return 'missing (not root: synthetic RTP clip; install with: sudo apt-get install -y ffmpeg)';
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  await run('apt-get', ['update', '-qq'], { env });
-  await run('apt-get', ['install', '-y', '-qq', 'ffmpeg'], { env });
+  await aptInstall(['ffmpeg'], { why: 'The RTP clip' });
   return have() ? 'installed' : 'missing after apt-get (synthetic RTP clip)';
 }
 
