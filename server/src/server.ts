@@ -9,6 +9,8 @@ import { openDatabase, embeddedDataDir, type Database } from './db/database';
 import type { Logger } from './lib/logger';
 import { WorkerPool } from './media/worker-pool';
 import { createSocketServer, DEFAULT_SOCKET_LIMITS } from './realtime/socket-server';
+import { createEventBus } from './modules/events/create-event-bus';
+import type { EventBus } from './modules/events/event-bus';
 import { createServices, type Services } from './services';
 
 export interface RunningServer {
@@ -45,14 +47,16 @@ export async function startServer(config: Config, log: Logger, opts: StartOption
     },
     log.child({ module: 'sfu' }),
   );
+  let events: EventBus;
   try {
     await pool.start();
+    events = await createEventBus(config.REDIS_URL, log.child({ module: 'events' }));
   } catch (err) {
     await pool.close();
     await db.close();
     throw err;
   }
-  const services = createServices(config, log, db, pool);
+  const services = createServices(config, log, db, pool, events);
   await services.rateLimitStore.init();
   await services.mediaHealth.start();
   services.outbox.start();
@@ -86,6 +90,7 @@ export async function startServer(config: Config, log: Logger, opts: StartOption
       services.rooms.close();
       await services.outbox.stop();
       await pool.close();
+      await events.close();
       await db.close();
     })());
   return { url, port, services, io, db, stop };

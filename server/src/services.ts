@@ -20,11 +20,12 @@ import { PatientIdentity } from './modules/records/patient-identity';
 import { NoteService } from './modules/consultations/note-service';
 import { QueueService } from './modules/clinic/queue-service';
 import { ScheduleService } from './modules/clinic/schedule-service';
-import { LocalEventBus, type EventBus } from './modules/events/event-bus';
+import type { EventBus } from './modules/events/event-bus';
 import { registerClinicHandlers } from './realtime/clinic-handlers';
 import { registerImagingHandlers } from './realtime/imaging-handlers';
 import { FhirHisClient, type HisClient } from './integrations/his';
 import { Reachability, httpProbe } from './integrations/reachability';
+import { redactedUrl } from './lib/redacted-url';
 import { Outbox } from './modules/outbox/outbox';
 import { OutboxAdmin } from './modules/outbox/outbox-admin';
 import { outboxRoutes } from './http/routes/outbox-routes';
@@ -112,13 +113,13 @@ export interface Services {
 
 export const VERSION = '0.1.0';
 
-export function createServices(config: Config, log: Logger, db: Database, pool: WorkerPool): Services {
+export function createServices(config: Config, log: Logger, db: Database, pool: WorkerPool, events: EventBus): Services {
   const prisma = db.prisma;
   const signer = createTokenSigner(config.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS);
   const audit = new AuditLog(prisma, log.child({ module: 'audit' }));
   const lockoutSettings = { maxFailures: config.LOGIN_MAX_FAILURES, lockoutSeconds: config.LOGIN_LOCKOUT_SECONDS };
   const mfaParts = createMfa({ prisma, audit, serverSecret: config.jwtSecret, requiredRoles: config.mfaRequiredRoles, lockout: lockoutSettings });
-  const sessions = new AccessSessions(prisma, signer, config.AUTH_CACHE_TTL_MS, config.mfaRequiredRoles.filter((r) => mfaParts.policy.required(r)));
+  const sessions = new AccessSessions(prisma, signer, config.AUTH_CACHE_TTL_MS, config.mfaRequiredRoles.filter((r) => mfaParts.policy.required(r)), events);
   const rateLimitStore = new RateLimitStore(prisma, log.child({ module: 'rate-limit' }));
   const limits = createAbuseLimits(rateLimitStore, {
     loginFailuresPerIp: config.RATE_LIMIT_LOGIN_FAILURES_PER_IP,
@@ -140,7 +141,6 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
   const mediaHealth = new MediaHealth(pool, log.child({ module: 'sfu' }));
   const access = new ConsultationAccess(prisma);
   const turn = parseTurnSettings(config.TURN_URLS, config.TURN_SECRET, config.TURN_TTL_SECONDS, config.TURN_RELAY_ONLY);
-  const events = new LocalEventBus();
   const his: HisClient | null = config.HIS_FHIR_BASE_URL
     ? new FhirHisClient({ baseUrl: config.HIS_FHIR_BASE_URL, timeoutMs: config.HIS_TIMEOUT_MS, breaker: { cooldownMs: config.HIS_BREAKER_COOLDOWN_MS }, ...(config.HIS_FHIR_TOKEN ? { token: config.HIS_FHIR_TOKEN } : {}) })
     : null;
@@ -211,6 +211,7 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
       his: { configured: Boolean(config.HIS_FHIR_BASE_URL), url: config.HIS_FHIR_BASE_URL ?? null, reachable: hisReachability?.current() ?? null },
       pacs: { configured: Boolean(config.PACS_DICOMWEB_URL), url: imaging.pacs?.displayUrl ?? null, reachable: imaging.pacs?.reachability.current() ?? null },
       turn: { configured: Boolean(config.TURN_URLS && config.TURN_SECRET), url: config.TURN_URLS ?? null, reachable: null },
+      redis: { configured: Boolean(config.REDIS_URL), url: config.REDIS_URL ? redactedUrl(config.REDIS_URL) : null, reachable: events.reachable() },
     }),
   };
   return {

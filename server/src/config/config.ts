@@ -81,6 +81,8 @@ export const EnvSchema = z.object({
   /** After repeated HIS failures, calls stop for this long before one trial call (circuit breaker). */
   HIS_BREAKER_COOLDOWN_MS: z.coerce.number().int().positive().default(30_000),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
+  /** Several server nodes: the Redis their domain events travel through (unset: one node, events in process). */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional(),
   PACS_DICOMWEB_URL: optionalUrl,
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
 });

@@ -2,6 +2,7 @@ import { LRUCache } from 'lru-cache';
 import type { AccessClaims, Role } from '@cloudclinic/shared';
 import type { Prisma } from '../../db/database';
 import { AppError } from '../../lib/errors';
+import type { EventBus } from '../events/event-bus';
 import type { AccessToken, TokenSigner } from './tokens';
 
 /** A request's identity as the database says it is now (role and institution from the user row). */
@@ -16,8 +17,8 @@ type Lookup = { ok: true; auth: AccessClaims } | { ok: false };
 
 /**
  * Verifies access tokens and looks their user and session up on every use, cached for `ttlMs`:
- * a disabled user, a role change or a logout takes effect within that window (at once on this node for
- * a logout). The session is the refresh-token family named by `sid`; it is live while one of its
+ * a role change takes effect within that window; a logout, a disabled account or a password reset at
+ * once, on every node (`auth.sessionsEnded` travels on the event bus). The session is the refresh-token family named by `sid`; it is live while one of its
  * tokens is unrevoked. A user whose role requires a second factor they have not (or no longer) set up has no
  * live session.
  */
@@ -30,8 +31,10 @@ export class AccessSessions {
     ttlMs: number,
     /** Roles that must have a confirmed second factor: a session of such a user without one is not live. */
     private readonly mfaRequiredRoles: readonly Role[] = [],
+    private readonly events?: EventBus,
   ) {
     this.cache = new LRUCache<string, Lookup>({ max: 10_000, ttl: Math.max(ttlMs, 1) });
+    events?.subscribe('auth.sessionsEnded', ({ userId, sessionId }) => this.drop(userId, sessionId));
   }
 
   /** `verifyAccess(token)`: the current user behind a token, or `unauthorized` / `token_expired` (401). */
@@ -49,12 +52,23 @@ export class AccessSessions {
 
   /** Forget every cached session of a user (disabled, password reset): their next request is looked up. */
   forgetUser(userId: string): void {
-    for (const k of [...this.cache.keys()]) if (k.startsWith(`${userId}\u0000`)) this.cache.delete(k);
+    this.ended(userId, null);
   }
 
-  /** Forget what is cached for a session (logout on this node). */
+  /** Forget what is cached for a session (logout). */
   forget(userId: string, sessionId: string): void {
-    this.cache.delete(key(userId, sessionId));
+    this.ended(userId, sessionId);
+  }
+
+  /** At once here, and on the other nodes through the event bus. */
+  private ended(userId: string, sessionId: string | null): void {
+    this.drop(userId, sessionId);
+    this.events?.publish('auth.sessionsEnded', { userId, sessionId });
+  }
+
+  private drop(userId: string, sessionId: string | null): void {
+    if (sessionId) return void this.cache.delete(key(userId, sessionId));
+    for (const k of [...this.cache.keys()]) if (k.startsWith(`${userId}\u0000`)) this.cache.delete(k);
   }
 
   private async current(t: AccessToken): Promise<AccessClaims> {

@@ -2,8 +2,7 @@ import { EventEmitter } from 'node:events';
 
 /**
  * Domain events inside one process. Modules publish; the realtime edge forwards to screens.
- * The interface is small on purpose so a Redis pub/sub implementation can replace it when the
- * platform runs on several servers.
+ * With several server nodes, `RedisEventBus` (redis-event-bus.ts) carries them between nodes.
  */
 export interface DomainEvents {
   /** Something in a session's queue changed (check-in, call, no-show, completion …). */
@@ -14,6 +13,8 @@ export interface DomainEvents {
   'consultation.changed': { consultationId: string };
   /** A peer entered a consultation room. */
   'room.peerJoined': { consultationId: string; userId: string; participantRole: string };
+  /** A user's sessions (all, or one: `sessionId`) ended: logout, disabled, password reset. Every node drops its cached lookups. */
+  'auth.sessionsEnded': { userId: string; sessionId: string | null };
 }
 
 export type DomainEventName = keyof DomainEvents;
@@ -21,6 +22,10 @@ export type DomainEventName = keyof DomainEvents;
 export interface EventBus {
   publish<E extends DomainEventName>(event: E, payload: DomainEvents[E]): void;
   subscribe<E extends DomainEventName>(event: E, fn: (payload: DomainEvents[E]) => void): () => void;
+  /** Whether events reach the other nodes now (null: there are none). */
+  reachable(): boolean | null;
+  /** Stops sharing events with other nodes (a no-op within one process). */
+  close(): Promise<void>;
 }
 
 export class LocalEventBus implements EventBus {
@@ -46,5 +51,13 @@ export class LocalEventBus implements EventBus {
   subscribe<E extends DomainEventName>(event: E, fn: (payload: DomainEvents[E]) => void): () => void {
     this.emitter.on(event, fn);
     return () => this.emitter.off(event, fn);
+  }
+
+  reachable(): null {
+    return null;
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
   }
 }
