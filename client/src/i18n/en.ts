@@ -461,6 +461,8 @@ export const en: Messages = {
     title: 'Field view · {{name}}',
     video: 'Field view of {{name}}',
     audioOnly: 'The field link is poor: audio only for now. Vital signs keep coming.',
+    audioOnlyChosen: 'Audio only: the field doctor chose not to send video. Vital signs keep coming.',
+    noVideo: '{{reason}} (vital signs keep coming)',
   },
   fieldRoom: {
     title: 'Field consultation',
@@ -809,6 +811,10 @@ export const en: Messages = {
       speaking: 'Speaking',
       cameraOff: 'Camera off',
       audioOnly: 'Audio only',
+      peerAudioOnly: {
+        chosen: 'Audio only (they chose not to send video)',
+        poorLink: 'Audio only: their network is poor, video paused',
+      },
       flow: {
         patientDropped: 'Patient connection lost, reconnecting…',
         dropped: '{{role}}: connection lost, reconnecting…',

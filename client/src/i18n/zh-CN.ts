@@ -463,6 +463,8 @@ export const zhCN = {
     title: '现场画面 · {{name}}',
     video: '{{name}} 的现场画面',
     audioOnly: '现场网络较差，已切换为仅音频；生命体征继续传输。',
+    audioOnlyChosen: '仅语音：现场医生选择不发送视频；生命体征继续传输。',
+    noVideo: '{{reason}}（生命体征继续传输）',
   },
   fieldRoom: {
     title: '现场会诊',
@@ -811,6 +813,10 @@ export const zhCN = {
       speaking: '正在发言',
       cameraOff: '摄像头已关闭',
       audioOnly: '仅音频模式',
+      peerAudioOnly: {
+        chosen: '仅语音（对方选择不发送视频）',
+        poorLink: '仅语音：对方网络较差，视频已暂停',
+      },
       flow: {
         patientDropped: '患者网络中断，正在重连…',
         dropped: '{{role}}网络中断，正在重连…',
