@@ -503,11 +503,15 @@ export const en: Messages = {
     expert: 'Receiving expert',
     submit: 'Start consultation',
     submitting: 'Starting the consultation…',
+    patientExample: 'e.g. p-0001',
+    patientInvalid: 'The patient HIS id may contain only letters, digits, dots and hyphens (up to 64).',
     loadingDirectory: 'Loading hospitals and experts…',
   },
   fieldList: {
     title: 'Live field consultations',
     item: 'Patient {{patient}} ({{institution}}) · field: {{field}}',
+    fieldDoctor: '{{name}} ({{institution}})',
+    noFieldDoctor: 'not joined yet',
   },
   vitals: {
     title: 'Vital signs (live)',
@@ -1021,6 +1025,7 @@ export const en: Messages = {
       signature: 'Signature',
       signatureValid: 'Valid',
       signatureInvalid: 'Invalid',
+      signerOf: '{{name}} ({{institution}})',
     },
   },
   note: {
@@ -1382,6 +1387,7 @@ export const en: Messages = {
       issuedBy: 'Issued by',
       codeLabel: 'Enter the 8-character code printed beside the QR code to see the drugs',
       showDrugs: 'Show the drugs',
+      item: '{{name}} {{strength}} × {{quantity}} {{unit}} · {{frequency}} · {{route}}',
       wrongCode: 'The code is not correct',
     },
     print: {

@@ -505,11 +505,15 @@ export const zhCN = {
     expert: '接收专家',
     submit: '发起会诊',
     submitting: '正在发起会诊…',
+    patientExample: '例如 p-0001',
+    patientInvalid: '患者 HIS 号只能包含字母、数字、点和连字符（最多 64 位）。',
     loadingDirectory: '正在加载医院和专家名单…',
   },
   fieldList: {
     title: '进行中的现场会诊',
     item: '患者 {{patient}}（{{institution}}）· 现场：{{field}}',
+    fieldDoctor: '{{name}}（{{institution}}）',
+    noFieldDoctor: '尚未加入',
   },
   vitals: {
     title: '生命体征（实时）',
@@ -1023,6 +1027,7 @@ export const zhCN = {
       signature: '签名',
       signatureValid: '有效',
       signatureInvalid: '无效',
+      signerOf: '{{name}}（{{institution}}）',
     },
   },
   note: {
@@ -1384,6 +1389,7 @@ export const zhCN = {
       issuedBy: '开具机构',
       codeLabel: '输入处方笺二维码旁的8位验证码查看药品',
       showDrugs: '查看药品',
+      item: '{{name}} {{strength}} ×{{quantity}}{{unit}} · {{frequency}} · {{route}}',
       wrongCode: '验证码不正确',
     },
     print: {
