@@ -59,6 +59,23 @@ for (const language of LANGUAGES) {
     });
   }
 
+  test(`an expert with a long day of sessions still has "call next" on screen at 1440×900 without scrolling (${language})`, async ({ screens, request }) => {
+    const admin = await ApiUser.login(request, 'admin');
+    for (let i = 0; i < 24; i += 1) await ownCardiologySession(admin);
+    const page = await screens.signedIn('dr.chen', language, 'desk');
+    await page.goto('/expert');
+    await expect(page.getByTestId('queue-table').first()).toBeVisible({ timeout: 20_000 });
+    expect(await page.getByTestId('session-card').count()).toBeGreaterThanOrEqual(24);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    await expectFits(page, `expert home, long day ${language}`, ['btn-call-next']);
+    // The list scrolls in its own box; the session chosen further down keeps its card and "call next" in view.
+    const last = page.getByTestId('session-card').last();
+    await last.click();
+    await expect(last).toHaveAttribute('aria-pressed', 'true');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expectFits(page, `expert home, last session chosen ${language}`, ['btn-call-next']);
+  });
+
   test(`the kiosk's call fits 1080×1920 with mute and leave on screen (${language})`, async ({ screens, request }) => {
     const admin = await ApiUser.login(request, 'admin');
     const session = await ownCardiologySession(admin);
