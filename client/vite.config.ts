@@ -49,9 +49,10 @@ export default defineConfig(({ mode }) => {
       },
     },
     test: {
-      // Logic-only unit tests (api, state, i18n, routing helpers); no DOM environment is installed.
+      // Logic-only unit tests (api, state, i18n, routing helpers), and components rendered to static
+      // markup (react-dom/server) where what matters is what they draw; no DOM environment is installed.
       environment: 'node',
-      include: ['src/**/*.test.ts'],
+      include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
       restoreMocks: true,
     },
   };

@@ -128,11 +128,17 @@ test('on the phone: controls on screen, no overflow, readable labels, audio-only
   await expect(notice).toHaveAttribute('data-cause', 'chosen');
   await expect(notice).toContainText('已切换为仅音频（您选择的）');
   await expect(notice).not.toContainText('网络较差');
+  // …and so does the expert's view of the field: audio only by choice, not a poor network.
+  const expertNote = expert.getByTestId('field-audio-only');
+  await expect(expertNote).toHaveAttribute('data-video-note', 'audioOnlyChosen', { timeout: 20_000 });
+  await expect(expertNote).toContainText('仅语音');
+  await expect(expertNote).not.toContainText('网络较差');
   await expect(phone.getByTestId('link-mode')).toHaveAttribute('data-mode', 'audio');
   await expect(phone.getByTestId('link-mode')).toHaveAttribute('data-cause', 'chosen');
   await expectControlsOnScreen(phone);
   await phone.getByTestId('link-override-auto').tap();
   await expect(notice).toHaveCount(0);
+  await expect(expertNote).toHaveCount(0, { timeout: 20_000 });
 
   // The monitor deteriorates: the phone raises the same alarm as the expert's screen, with an icon and words.
   await phone.getByTestId('vitals-scenario').selectOption('tachycardia');

@@ -206,6 +206,7 @@ test('on a bad link the voice keeps flowing, the field client falls back to audi
     await expect(field.getByTestId('audio-only-notice')).toHaveAttribute('data-cause', 'automatic');
     await expect(field.getByTestId('audio-only-notice')).toContainText('网络较差');
     await expect(expert.getByTestId('field-audio-only')).toBeVisible({ timeout: 20_000 });
+    await expect(expert.getByTestId('field-audio-only')).toHaveAttribute('data-video-note', 'audioOnlyPoorLink'); // the link, not a choice
     await expect.poll(() => inboundAudioPackets(expert), { timeout: 20_000, message: 'the voice keeps flowing' }).toBeGreaterThan(audioBefore + 200);
     await expect.poll(async () => Number(await expert.getByTestId('vitals-panel').getAttribute('data-numbers-seq')), { timeout: 20_000 }).toBeGreaterThan(numbersBefore + 8);
     for (let i = 0; i < 12; i += 1) {

@@ -59,3 +59,21 @@ test('a camera turned off by its user reads "camera off" on the other side', asy
   await expect(tile).toHaveAttribute('data-camera-status', 'off');
   await expect(tile.getByTestId('tile-camera-state')).toHaveText('摄像头已关闭');
 });
+
+test('audio-only chosen by the other side reads "audio only", not poor network or camera off; back to video after', async ({ browser, baseURL }) => {
+  const { id } = await createConsultation(baseURL ?? '', 'dr.chen', [{ username: 'kiosk.shengsi', role: 'patient_kiosk' }]);
+  const expert = await openRoomAs(browser, baseURL ?? '', 'dr.chen', id);
+  const kiosk = await openRoomAs(browser, baseURL ?? '', 'kiosk.shengsi', id);
+  contexts.push(expert.context, kiosk.context);
+  const tile = remoteTile(expert.page, 'patient_kiosk');
+  await expect(tile).toHaveAttribute('data-camera-status', 'on', { timeout: 15_000 });
+  await kiosk.page.getByTestId('btn-audio-only').click();
+  await expect(tile).toHaveAttribute('data-audio-only', 'chosen');
+  await expect(tile).toHaveAttribute('data-video-note', 'audioOnlyChosen');
+  await expect(tile.getByTestId('tile-camera-state')).toHaveText('仅语音（对方选择不发送视频）');
+  await expect(tile).not.toContainText('网络较差');
+  await expectAudioFlowing(expert.page, 'patient_kiosk');
+  await kiosk.page.getByTestId('btn-audio-only').click();
+  await expect(tile).toHaveAttribute('data-audio-only', 'no');
+  await expect(tile.getByTestId('remote-video')).toBeVisible({ timeout: 15_000 });
+});

@@ -461,6 +461,8 @@ export const en: Messages = {
     title: 'Field view · {{name}}',
     video: 'Field view of {{name}}',
     audioOnly: 'The field link is poor: audio only for now. Vital signs keep coming.',
+    audioOnlyChosen: 'Audio only: the field doctor chose not to send video. Vital signs keep coming.',
+    noVideo: '{{reason}} (vital signs keep coming)',
   },
   fieldRoom: {
     title: 'Field consultation',
@@ -501,11 +503,15 @@ export const en: Messages = {
     expert: 'Receiving expert',
     submit: 'Start consultation',
     submitting: 'Starting the consultation…',
+    patientExample: 'e.g. p-0001',
+    patientInvalid: 'The patient HIS id may contain only letters, digits, dots and hyphens (up to 64).',
     loadingDirectory: 'Loading hospitals and experts…',
   },
   fieldList: {
     title: 'Live field consultations',
     item: 'Patient {{patient}} ({{institution}}) · field: {{field}}',
+    fieldDoctor: '{{name}} ({{institution}})',
+    noFieldDoctor: 'not joined yet',
   },
   vitals: {
     title: 'Vital signs (live)',
@@ -809,6 +815,10 @@ export const en: Messages = {
       speaking: 'Speaking',
       cameraOff: 'Camera off',
       audioOnly: 'Audio only',
+      peerAudioOnly: {
+        chosen: 'Audio only (they chose not to send video)',
+        poorLink: 'Audio only: their network is poor, video paused',
+      },
       flow: {
         patientDropped: 'Patient connection lost, reconnecting…',
         dropped: '{{role}}: connection lost, reconnecting…',
@@ -1015,6 +1025,7 @@ export const en: Messages = {
       signature: 'Signature',
       signatureValid: 'Valid',
       signatureInvalid: 'Invalid',
+      signerOf: '{{name}} ({{institution}})',
     },
   },
   note: {
@@ -1376,6 +1387,7 @@ export const en: Messages = {
       issuedBy: 'Issued by',
       codeLabel: 'Enter the 8-character code printed beside the QR code to see the drugs',
       showDrugs: 'Show the drugs',
+      item: '{{name}} {{strength}} × {{quantity}} {{unit}} · {{frequency}} · {{route}}',
       wrongCode: 'The code is not correct',
     },
     print: {

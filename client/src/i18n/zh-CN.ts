@@ -463,6 +463,8 @@ export const zhCN = {
     title: '现场画面 · {{name}}',
     video: '{{name}} 的现场画面',
     audioOnly: '现场网络较差，已切换为仅音频；生命体征继续传输。',
+    audioOnlyChosen: '仅语音：现场医生选择不发送视频；生命体征继续传输。',
+    noVideo: '{{reason}}（生命体征继续传输）',
   },
   fieldRoom: {
     title: '现场会诊',
@@ -503,11 +505,15 @@ export const zhCN = {
     expert: '接收专家',
     submit: '发起会诊',
     submitting: '正在发起会诊…',
+    patientExample: '例如 p-0001',
+    patientInvalid: '患者 HIS 号只能包含字母、数字、点和连字符（最多 64 位）。',
     loadingDirectory: '正在加载医院和专家名单…',
   },
   fieldList: {
     title: '进行中的现场会诊',
     item: '患者 {{patient}}（{{institution}}）· 现场：{{field}}',
+    fieldDoctor: '{{name}}（{{institution}}）',
+    noFieldDoctor: '尚未加入',
   },
   vitals: {
     title: '生命体征（实时）',
@@ -811,6 +817,10 @@ export const zhCN = {
       speaking: '正在发言',
       cameraOff: '摄像头已关闭',
       audioOnly: '仅音频模式',
+      peerAudioOnly: {
+        chosen: '仅语音（对方选择不发送视频）',
+        poorLink: '仅语音：对方网络较差，视频已暂停',
+      },
       flow: {
         patientDropped: '患者网络中断，正在重连…',
         dropped: '{{role}}网络中断，正在重连…',
@@ -1017,6 +1027,7 @@ export const zhCN = {
       signature: '签名',
       signatureValid: '有效',
       signatureInvalid: '无效',
+      signerOf: '{{name}}（{{institution}}）',
     },
   },
   note: {
@@ -1378,6 +1389,7 @@ export const zhCN = {
       issuedBy: '开具机构',
       codeLabel: '输入处方笺二维码旁的8位验证码查看药品',
       showDrugs: '查看药品',
+      item: '{{name}} {{strength}} ×{{quantity}}{{unit}} · {{frequency}} · {{route}}',
       wrongCode: '验证码不正确',
     },
     print: {

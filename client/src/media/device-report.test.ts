@@ -17,7 +17,7 @@ describe('device report', () => {
   it('sends once per change, again when forced by a new join, and retries what was not delivered', async () => {
     const sent: string[] = [];
     let fail = false;
-    const state = { camera: false, microphone: true };
+    const state = { camera: false, microphone: true, audioOnly: null };
     const report = new DeviceReport(
       () => state,
       async (d) => {
@@ -38,5 +38,24 @@ describe('device report', () => {
     fail = false;
     await report.sync();
     expect(sent).toEqual(['denied/on', 'denied/on', 'on/on']);
+  });
+
+  it('tells the others that audio-only is on, and why: chosen, or a fall back on a poor link', async () => {
+    const sent: unknown[] = [];
+    const state: { camera: boolean; microphone: boolean; audioOnly: 'chosen' | 'poor_link' | null } = { camera: true, microphone: true, audioOnly: null };
+    const report = new DeviceReport(
+      () => state,
+      async (d) => void sent.push(d),
+    );
+    await report.sync();
+    Object.assign(state, { camera: false, audioOnly: 'chosen' });
+    await report.sync();
+    state.audioOnly = 'poor_link';
+    await report.sync();
+    expect(sent).toEqual([
+      { camera: 'on', microphone: 'on' },
+      { camera: 'off', microphone: 'on', audioOnly: 'chosen' },
+      { camera: 'off', microphone: 'on', audioOnly: 'poor_link' },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { DeviceStatus, PeerDevices } from '@cloudclinic/shared';
+import type { AudioOnlyCause, DeviceStatus, PeerDevices } from '@cloudclinic/shared';
 import type { MediaErrorKind, MediaFailure } from './media-errors';
 
 const STATUS_BY_KIND: Readonly<Record<MediaErrorKind, DeviceStatus>> = {
@@ -16,14 +16,15 @@ export function deviceStatus(sending: boolean, failure: MediaFailure | undefined
 
 /**
  * Tells the room what this browser's camera and microphone are doing, once per change and again
- * after every (re)join, so the others can tell "camera off" from "permission denied" or "no camera".
+ * after every (re)join, so the others can tell "camera off" from "permission denied", "no camera" or
+ * "audio only" (chosen, or fallen back to on a poor link).
  */
 export class DeviceReport {
   private readonly failures = new Map<'camera' | 'microphone', MediaFailure>();
   private last: string | null = null;
 
   constructor(
-    private readonly read: () => { camera: boolean; microphone: boolean },
+    private readonly read: () => { camera: boolean; microphone: boolean; audioOnly: AudioOnlyCause | null },
     private readonly send: (devices: PeerDevices) => Promise<unknown>,
   ) {}
 
@@ -37,13 +38,14 @@ export class DeviceReport {
 
   current(): PeerDevices {
     const sending = this.read();
-    return { camera: deviceStatus(sending.camera, this.failures.get('camera')), microphone: deviceStatus(sending.microphone, this.failures.get('microphone')) };
+    const devices: PeerDevices = { camera: deviceStatus(sending.camera, this.failures.get('camera')), microphone: deviceStatus(sending.microphone, this.failures.get('microphone')) };
+    return sending.audioOnly ? { ...devices, audioOnly: sending.audioOnly } : devices;
   }
 
   /** Sends the state if it changed since the last send (`force`: a new join, the server forgot it). */
   async sync(force = false): Promise<void> {
     const devices = this.current();
-    const key = `${devices.camera}/${devices.microphone}`;
+    const key = `${devices.camera}/${devices.microphone}/${devices.audioOnly ?? ''}`;
     if (!force && key === this.last) return;
     this.last = key;
     try {

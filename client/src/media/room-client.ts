@@ -1,4 +1,4 @@
-import type { RoomNotification } from '@cloudclinic/shared';
+import type { AudioOnlyCause, RoomNotification } from '@cloudclinic/shared';
 import type { MediaProfile } from './capture';
 import { ConnectionTracker, type ConnectionReason, type ConnectionSnapshot, type MediaFlow } from './connection-state';
 import { DataChannelSet, type DataChannelOptions, type DataSender } from './data-channels';
@@ -57,6 +57,7 @@ export class RoomClient {
   private ticker: ReturnType<typeof setInterval> | null = null;
   private lastConnection: ConnectionSnapshot | null = null;
   private cameraBeforeAudioOnly = false;
+  private audioOnlyCause: AudioOnlyCause = 'chosen';
   private started = false;
   private ended = false;
 
@@ -68,7 +69,11 @@ export class RoomClient {
       onEnded: (source) => void this.onTrackEnded(source),
     });
     this.devices = new DeviceReport(
-      () => ({ camera: this.local.get('camera') !== null, microphone: this.local.get('microphone') !== null && !this.local.micMuted }),
+      () => ({
+        camera: this.local.get('camera') !== null,
+        microphone: this.local.get('microphone') !== null && !this.local.micMuted,
+        audioOnly: this.local.audioOnly ? this.audioOnlyCause : null,
+      }),
       (devices) => (this.session?.ready ? this.signaling.request('peer.devices', devices) : Promise.reject(new Error('not joined'))),
     );
     this.local.profile = opts.profile ?? 'standard';
@@ -164,9 +169,18 @@ export class RoomClient {
     });
   }
 
-  /** Audio-only: no video sent (cameras and screen closed) or received (video consumers paused). */
-  async setAudioOnly(audioOnly: boolean): Promise<void> {
+  /**
+   * Audio-only: no video sent (cameras and screen closed) or received (video consumers paused).
+   * `cause` tells the others why: chosen by the user, or a fall back on a poor link.
+   */
+  async setAudioOnly(audioOnly: boolean, cause: AudioOnlyCause = 'chosen'): Promise<void> {
+    if (audioOnly && this.local.audioOnly && cause !== this.audioOnlyCause) {
+      this.audioOnlyCause = cause;
+      await this.devices.sync();
+      return;
+    }
     if (audioOnly === this.local.audioOnly) return;
+    this.audioOnlyCause = cause;
     this.local.audioOnly = audioOnly;
     if (audioOnly) {
       this.cameraBeforeAudioOnly = this.local.get('camera') !== null;

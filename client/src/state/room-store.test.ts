@@ -44,6 +44,8 @@ describe('room store: participants and their tracks', () => {
     expect(later.participants[0]?.devices?.camera).toBe('denied');
     const fromJoin = run(joined({ ...doctor, devices: { camera: 'missing', microphone: 'off' } }));
     expect(fromJoin.participants[0]?.devices).toEqual({ camera: 'missing', microphone: 'off' });
+    const audioOnly = run(joined(kiosk), { type: 'peerDevices', payload: { peerId: 'p-kiosk', camera: 'off', microphone: 'on', audioOnly: 'chosen' } });
+    expect(audioOnly.participants[0]?.devices).toEqual({ camera: 'off', microphone: 'on', audioOnly: 'chosen' });
   });
 
   it('adds tracks per source and derives muted / camera-off from them', () => {

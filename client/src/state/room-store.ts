@@ -127,8 +127,8 @@ export function reduceRoom(s: RoomSnapshot, event: RoomEvent): RoomSnapshot {
       return { ...s, participants, activeSpeakerId: s.activeSpeakerId === peerId ? null : s.activeSpeakerId };
     }
     case 'peerDevices': {
-      const { peerId, camera, microphone } = event.payload;
-      return { ...s, participants: s.participants.map((p) => (p.peerId === peerId ? { ...p, devices: { camera, microphone } } : p)) };
+      const { peerId, ...devices } = event.payload;
+      return { ...s, participants: s.participants.map((p) => (p.peerId === peerId ? { ...p, devices } : p)) };
     }
     case 'trackAdded': {
       const t = event.payload;

@@ -27,7 +27,18 @@ export type ProducerInfo = z.infer<typeof ProducerInfoSchema>;
  */
 export const DeviceStatusSchema = z.enum(['on', 'off', 'denied', 'missing', 'busy', 'failed']);
 export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
-export const PeerDevicesSchema = z.object({ camera: DeviceStatusSchema, microphone: DeviceStatusSchema });
+/**
+ * Why a participant sends and receives no video on purpose: they chose audio-only, or their link
+ * got too poor and the call fell back to audio by itself. Neither is a broken camera.
+ */
+export const AudioOnlyCauseSchema = z.enum(['chosen', 'poor_link']);
+export type AudioOnlyCause = z.infer<typeof AudioOnlyCauseSchema>;
+export const PeerDevicesSchema = z.object({
+  camera: DeviceStatusSchema,
+  microphone: DeviceStatusSchema,
+  /** Absent: not in audio-only mode. */
+  audioOnly: AudioOnlyCauseSchema.optional(),
+});
 export type PeerDevices = z.infer<typeof PeerDevicesSchema>;
 
 export const PeerInfoSchema = z.object({

@@ -12,6 +12,7 @@ import { LoadError } from '../../features/clinic/LoadError';
 import { useResource } from '../../hooks/clinic/useResource';
 import { errorMessageKey, type ErrorMessageKey } from '../../i18n/error-messages';
 import '../../styles/clinic.css';
+import { BusyButton } from '../../components/BusyButton';
 
 /** `/admin/audit`: the audit trail (who read or changed which patient's data), filtered on the server, paged, exported as CSV. */
 export function AdminAuditPage() {
@@ -19,12 +20,15 @@ export function AdminAuditPage() {
   const [filters, setFilters] = useState<AuditFilterValues>(NO_FILTERS);
   const [offset, setOffset] = useState(0);
   const [exportError, setExportError] = useState<ErrorMessageKey | null>(null);
+  const [exporting, setExporting] = useState(false);
   const search = auditSearch(filters, offset);
   const page = useResource(auditQueryString(search), (signal) => auditApi.search(search, signal));
   const data = page.data;
 
   async function exportCsv(): Promise<void> {
+    if (exporting) return;
     setExportError(null);
+    setExporting(true);
     try {
       const all = await auditApi.search(auditSearch(filters, 0, AUDIT_EXPORT_MAX));
       const url = URL.createObjectURL(new Blob([auditCsv(all.events)], { type: 'text/csv;charset=utf-8' }));
@@ -35,6 +39,8 @@ export function AdminAuditPage() {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (err) {
       setExportError(errorMessageKey(toApiError(err).code));
+    } finally {
+      setExporting(false);
     }
   }
 
@@ -55,9 +61,9 @@ export function AdminAuditPage() {
         <p role="status" data-testid="audit-count">
           {data ? t('admin.audit.count', { from: data.total ? data.offset + 1 : 0, to: last, total: data.total }) : page.loading ? t('clinic.loading') : ''}
         </p>
-        <button type="button" className="button button--secondary" onClick={() => void exportCsv()} disabled={!data?.total} data-testid="audit-export">
+        <BusyButton className="button button--secondary" onClick={() => void exportCsv()} busy={exporting} disabled={!data?.total} data-testid="audit-export">
           {t('admin.audit.export', { max: AUDIT_EXPORT_MAX })}
-        </button>
+        </BusyButton>
       </div>
       {exportError ? <p role="alert">{t(exportError)}</p> : null}
       {page.errorCode ? <LoadError code={page.errorCode} onRetry={page.reload} /> : null}

@@ -11,6 +11,7 @@ import { SessionDatePicker } from '../../features/clinic/SessionDatePicker';
 import { useClinicDateParam } from '../../hooks/clinic/useClinicDateParam';
 import { useResource } from '../../hooks/clinic/useResource';
 import '../../styles/clinic.css';
+import { BusyButton } from '../../components/BusyButton';
 
 /** Coordinator home: publish clinic sessions, see a day's sessions, book and cancel appointments. */
 /** The administrator's other pages, linked from the home page: path under /admin and its label. */
@@ -53,9 +54,9 @@ export function AdminHomePage() {
         <div className="admin-sessions__header">
           <h2 id={`${dateId}-title`}>{t('admin.sessions.title')}</h2>
           <SessionDatePicker date={date} onChange={setDate} />
-          <button type="button" className="button button--secondary" onClick={sessions.reload}>
+          <BusyButton className="button button--secondary" onClick={sessions.reload} busy={sessions.loading} data-testid="admin-sessions-refresh">
             {t('admin.sessions.refresh')}
-          </button>
+          </BusyButton>
         </div>
         {sessions.loading && !sessions.data ? <p role="status" data-testid="sessions-loading">{t('clinic.loading')}</p> : null}
         {sessions.errorCode ? <LoadError code={sessions.errorCode} onRetry={sessions.reload} /> : null}

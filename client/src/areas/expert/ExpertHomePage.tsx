@@ -30,7 +30,7 @@ export function ExpertHomePage() {
       {sessions.errorCode ? <LoadError code={sessions.errorCode} onRetry={sessions.reload} /> : null}
       {sessions.data && list.length === 0 ? <p className="notice">{t('clinic.sessions.none')}</p> : null}
       {list.length > 0 ? (
-        <SessionPicker sessions={list} selectedId={selectedId} onSelect={(id) => setParams({ session: id }, { replace: true })} />
+        <SessionPicker scroll sessions={list} selectedId={selectedId} onSelect={(id) => setParams({ session: id }, { replace: true })} />
       ) : null}
       {selectedId && list.some((s) => s.id === selectedId) ? <ExpertQueuePanel key={selectedId} sessionId={selectedId} /> : null}
     </div>

@@ -5,6 +5,7 @@ import { adminApi } from '../../api/admin-api';
 import { errorMessageKey } from '../../i18n/error-messages';
 import { useAction } from '../account/use-action';
 import { localName } from '../../i18n/local-name';
+import { BusyButton } from '../../components/BusyButton';
 
 const EMPTY = { username: '', displayName: '', role: 'expert' as Role, institutionId: '', departmentId: '', qualificationNo: '', password: '' };
 
@@ -105,9 +106,9 @@ export function CreateUserForm({ institutions, onCreated }: { institutions: read
       <p className="clinic-form__error" role="alert" data-testid="create-user-error">
         {invalid ? t(`admin.users.invalid.${invalidKey(invalid)}`) : action.errorCode ? t(errorMessageKey(action.errorCode)) : ''}
       </p>
-      <button type="submit" className="button button--primary" disabled={action.pending} data-testid="create-user-submit">
+      <BusyButton busy={action.pending} type="submit" className="button button--primary" data-testid="create-user-submit">
         {action.pending ? t('admin.users.creating') : t('admin.users.createSubmit')}
-      </button>
+      </BusyButton>
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { adminApi } from '../../api/admin-api';
 import { errorMessageKey } from '../../i18n/error-messages';
 import { localName } from '../../i18n/local-name';
 import { useAction } from '../account/use-action';
+import { BusyButton } from '../../components/BusyButton';
 
 /** One institution: code, kind, names (editable), departments, number of accounts. */
 export function InstitutionRow({ institution: i, onChanged }: { institution: ManagedInstitution; onChanged(i: ManagedInstitution): void }) {
@@ -49,9 +50,9 @@ export function InstitutionRow({ institution: i, onChanged }: { institution: Man
                 setNameEn(e.target.value);
                 setInvalid(false);
               }} data-testid="institution-name-en" />
-            <button type="submit" className="button button--primary clinic-button--small" disabled={action.pending} data-testid="institution-save">
+            <BusyButton busy={action.pending} type="submit" className="button button--primary clinic-button--small" data-testid="institution-save">
               {t('admin.institutions.save')}
-            </button>
+            </BusyButton>
             <button type="button" className="button button--secondary clinic-button--small" onClick={() => setEditing(false)}>
               {t('admin.institutions.cancel')}
             </button>

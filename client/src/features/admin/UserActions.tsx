@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { adminApi } from '../../api/admin-api';
 import { errorMessageKey } from '../../i18n/error-messages';
 import { useAction } from '../account/use-action';
+import { BusyButton } from '../../components/BusyButton';
 
 /** One account's actions: disable / enable, reset the password (a field that opens on demand), reset the second factor. */
 export function UserActions({ user, onChanged }: { user: ManagedUser; onChanged(user: ManagedUser): void }) {
@@ -44,16 +45,15 @@ export function UserActions({ user, onChanged }: { user: ManagedUser; onChanged(
 
   return (
     <div className="user-actions">
-      <button
-        type="button"
+      <BusyButton
+        busy={action.pending}
         className={`button clinic-button--small ${user.disabled ? 'button--secondary' : 'clinic-button--danger'}`}
         onClick={() => void toggle()}
-        disabled={action.pending}
         aria-label={t(user.disabled ? 'admin.users.enableLabel' : 'admin.users.disableLabel', { name: user.displayName })}
         data-testid={user.disabled ? 'btn-enable-user' : 'btn-disable-user'}
       >
         {t(user.disabled ? 'admin.users.enable' : 'admin.users.disable')}
-      </button>
+      </BusyButton>
       {resetting ? (
         <span className="user-actions__reset">
           <label htmlFor={`${id}-pw`} className="clinic-sr-only">
@@ -72,9 +72,9 @@ export function UserActions({ user, onChanged }: { user: ManagedUser; onChanged(
             }}
             data-testid="reset-password-input"
           />
-          <button type="button" className="button button--primary clinic-button--small" onClick={() => void reset()} disabled={action.pending} data-testid="reset-password-confirm">
+          <BusyButton busy={action.pending} className="button button--primary clinic-button--small" onClick={() => void reset()} data-testid="reset-password-confirm">
             {t('admin.users.resetConfirm')}
-          </button>
+          </BusyButton>
         </span>
       ) : (
         <button type="button" className="button button--secondary clinic-button--small" onClick={() => setResetting(true)} aria-label={t('admin.users.resetLabel', { name: user.displayName })} data-testid="btn-reset-password">
@@ -82,9 +82,9 @@ export function UserActions({ user, onChanged }: { user: ManagedUser; onChanged(
         </button>
       )}
       {user.mfaEnrolled ? (
-        <button type="button" className="button button--secondary clinic-button--small" onClick={() => void resetMfa()} disabled={action.pending} aria-label={t('admin.users.resetMfaLabel', { name: user.displayName })} data-testid="btn-reset-mfa">
+        <BusyButton busy={action.pending} className="button button--secondary clinic-button--small" onClick={() => void resetMfa()} aria-label={t('admin.users.resetMfaLabel', { name: user.displayName })} data-testid="btn-reset-mfa">
           {t('admin.users.resetMfa')}
-        </button>
+        </BusyButton>
       ) : null}
       <span role="status" className="user-actions__status" data-testid="user-action-status">
         {weak ? t('admin.users.passwordRule') : action.errorCode ? t(errorMessageKey(action.errorCode)) : done ? t('admin.users.resetDone') : ''}

@@ -10,6 +10,7 @@ import { BookAppointmentForm } from './BookAppointmentForm';
 import { formatClock } from './clinic-time';
 import { ConnectionNotice } from './ConnectionNotice';
 import { localName } from '../../i18n/local-name';
+import { BusyButton } from '../../components/BusyButton';
 
 const CANCELLABLE: ReadonlySet<AppointmentView['status']> = new Set(['booked', 'checked_in']);
 
@@ -78,9 +79,9 @@ function AdminAppointments({ sessionId }: { sessionId: string }) {
             CANCELLABLE.has(a.status) ? (
               confirming === a.id ? (
                 <div className="queue-actions">
-                  <button type="button" className="button clinic-button--danger clinic-button--small" disabled={pending !== null} onClick={() => void cancel(a.id)} data-testid="btn-cancel-confirm">
+                  <BusyButton busy={pending === a.id} className="button clinic-button--danger clinic-button--small" disabled={pending !== null} onClick={() => void cancel(a.id)} data-testid="btn-cancel-confirm">
                     {t('admin.sessions.cancelConfirm')}
-                  </button>
+                  </BusyButton>
                   <button type="button" className="button button--secondary clinic-button--small" onClick={() => setConfirming(null)}>
                     {t('admin.sessions.keep')}
                   </button>

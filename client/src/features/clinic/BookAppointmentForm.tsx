@@ -6,6 +6,7 @@ import { clinicApi } from '../../api/clinic-api';
 import { errorMessageKey } from '../../i18n/error-messages';
 import { BookingSlip } from './BookingSlip';
 import { localName } from '../../i18n/local-name';
+import { BusyButton } from '../../components/BusyButton';
 
 /**
  * Book a patient into a session by HIS patient id, resident ID, or name + date of birth; the server
@@ -113,9 +114,9 @@ export function BookAppointmentForm({ session }: { session: ClinicSessionView })
       <p className="clinic-form__error" role="alert" data-testid="book-error">
         {errorText}
       </p>
-      <button type="submit" className="button button--primary" disabled={pending} data-testid="book-submit">
+      <BusyButton busy={pending} type="submit" className="button button--primary" data-testid="book-submit">
         {pending ? t('admin.book.submitting') : t('admin.book.submit')}
-      </button>
+      </BusyButton>
       {booked ? <BookingSlip appointment={booked} session={session} /> : null}
     </form>
   );

@@ -8,6 +8,7 @@ import { errorMessageKey } from '../../i18n/error-messages';
 import { shanghaiDate, shanghaiDateTime } from './clinic-time';
 import { LoadError } from './LoadError';
 import { localName } from '../../i18n/local-name';
+import { BusyButton } from '../../components/BusyButton';
 
 interface PublishSessionFormProps {
   onPublished(session: ClinicSessionView): void;
@@ -175,9 +176,9 @@ export function PublishSessionForm({ onPublished }: PublishSessionFormProps) {
           {t('admin.publish.done', { department: localName(published.department, i18n.language), expert: published.expert.displayName })}
         </p>
       ) : null}
-      <button type="submit" className="button button--primary" disabled={pending || directory.loading} data-testid="publish-submit">
+      <BusyButton busy={pending} type="submit" className="button button--primary" disabled={directory.loading} data-testid="publish-submit">
         {pending ? t('admin.publish.submitting') : t('admin.publish.submit')}
-      </button>
+      </BusyButton>
     </form>
   );
 }

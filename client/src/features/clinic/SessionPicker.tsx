@@ -1,4 +1,5 @@
 import type { ClinicSessionView } from '@cloudclinic/shared';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatClock } from './clinic-time';
 import { localName } from '../../i18n/local-name';
@@ -7,13 +8,26 @@ interface SessionPickerProps {
   sessions: readonly ClinicSessionView[];
   selectedId: string | null;
   onSelect(id: string): void;
+  /** Scroll within a box of about two rows of cards. */
+  scroll?: boolean;
 }
 
-/** Today's clinic sessions as selectable cards (department, expert, hours, counts). */
-export function SessionPicker({ sessions, selectedId, onSelect }: SessionPickerProps) {
+/**
+ * Today's clinic sessions as selectable cards (department, expert, hours, counts). With `scroll`, a
+ * long list scrolls in its own box (the selected card kept in view) instead of pushing what follows
+ * off the screen.
+ */
+export function SessionPicker({ sessions, selectedId, onSelect, scroll = false }: SessionPickerProps) {
   const { t, i18n } = useTranslation();
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    const box = list.current;
+    const card = box?.querySelector<HTMLElement>('[aria-pressed="true"]');
+    if (!scroll || !box || !card) return;
+    if (card.offsetTop < box.scrollTop || card.offsetTop + card.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = card.offsetTop;
+  }, [scroll, selectedId]);
   return (
-    <ul className="session-picker" aria-label={t('clinic.sessions.label')}>
+    <ul ref={list} className={`session-picker${scroll ? ' session-picker--scroll' : ''}`} aria-label={t('clinic.sessions.label')} data-testid="session-picker">
       {sessions.map((s) => (
         <li key={s.id}>
           <button type="button" className="session-card" aria-pressed={s.id === selectedId} onClick={() => onSelect(s.id)} data-testid="session-card" data-session-id={s.id}>

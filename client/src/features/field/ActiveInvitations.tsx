@@ -7,6 +7,7 @@ import { formatClock } from '../clinic/clinic-time';
 import { LoadError } from '../clinic/LoadError';
 import { fieldApi } from './field-api';
 import { localName } from '../../i18n/local-name';
+import { BusyButton } from '../../components/BusyButton';
 
 interface ActiveInvitationsProps {
   /** One consultation's links (the expert's header); all the user may see when absent (the admin page). */
@@ -52,8 +53,8 @@ export function ActiveInvitations({ consultationId, refreshKey = '', onRevoked }
               {t('fieldInvite.activeRow', { institution: localName(inv.institution, i18n.language), expert: inv.createdBy.displayName, time: formatClock(inv.expiresAt, i18n.language) })}
               {inv.acceptedAt ? ` · ${t('fieldInvite.accepted')}` : ''}
             </span>
-            <button
-              type="button"
+            <BusyButton
+              busy={pending === inv.id}
               className="button button--secondary clinic-button--small"
               disabled={pending !== null}
               onClick={() => void revoke(inv.id)}
@@ -61,7 +62,7 @@ export function ActiveInvitations({ consultationId, refreshKey = '', onRevoked }
               data-testid="btn-revoke-invitation"
             >
               {pending === inv.id ? t('fieldInvite.revoking') : t('fieldInvite.revoke')}
-            </button>
+            </BusyButton>
           </li>
         ))}
       </ul>

@@ -9,6 +9,7 @@ import type { Participant } from '../../state/room-store';
 import { AnnotationToolbar } from '../annotations/AnnotationToolbar';
 import { MarksCanvas } from '../annotations/MarksCanvas';
 import { newMarkId } from '../annotations/marks-model';
+import { remoteVideoNote, remoteVideoNoteKey } from '../room/remote-video-state';
 import { snapshotWithMarks, uploadSnapshot } from '../annotations/snapshot';
 import { useMarksPublisher } from '../annotations/useMarks';
 import { useVitalsFeed } from '../vitals/useVitalsFeed';
@@ -37,6 +38,7 @@ function FieldAssistPanel({ consultationId, field }: { consultationId: string; f
   const video = useRef<HTMLVideoElement>(null);
   const camera = !field.cameraOff && !state.local.audioOnly ? (field.tracks.camera?.track ?? null) : null;
   useMediaTrack(video, camera);
+  const note = remoteVideoNote(field, state.local.audioOnly);
   const [tool, setTool] = useState<MarkKind | null>('arrow');
   const [color, setColor] = useState<Mark['color']>('#ff3b30');
   const [textAt, setTextAt] = useState<NormPoint | null>(null);
@@ -80,8 +82,8 @@ function FieldAssistPanel({ consultationId, field }: { consultationId: string; f
             />
           </>
         ) : (
-          <p className="field-assist__audio-only" data-testid="field-audio-only">
-            {t('fieldAssist.audioOnly')}
+          <p className="field-assist__audio-only" data-testid="field-audio-only" data-video-note={note}>
+            {note === 'audioOnlyPoorLink' ? t('fieldAssist.audioOnly') : note === 'audioOnlyChosen' ? t('fieldAssist.audioOnlyChosen') : t('fieldAssist.noVideo', { reason: t(remoteVideoNoteKey(note)) })}
           </p>
         )}
       </div>

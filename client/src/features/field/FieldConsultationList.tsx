@@ -30,7 +30,7 @@ export function FieldConsultationList({ linkTo }: { linkTo: (consultationId: str
           return (
             <li key={c.id}>
               <Link to={linkTo(c.id)} className="field-list__link" data-testid="field-consultation-link">
-                {t('fieldList.item', { patient: c.hisPatientId, institution: c.institution.name, field: field ? `${field.displayName}（${field.institutionName}）` : '—' })}
+                {t('fieldList.item', { patient: c.hisPatientId, institution: c.institution.name, field: field ? t('fieldList.fieldDoctor', { name: field.displayName, institution: field.institutionName }) : t('fieldList.noFieldDoctor') })}
               </Link>
             </li>
           );

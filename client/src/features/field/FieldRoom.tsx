@@ -1,3 +1,4 @@
+import type { AudioOnlyCause } from '@cloudclinic/shared';
 import { useCallback, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../components/LoadingState';
@@ -34,7 +35,7 @@ export function FieldRoom({ consultationId, onLeave }: { consultationId: string;
   const user = useCurrentUser();
   const room = useRoom(consultationId, { profile: 'field', facingMode: 'environment' });
   const { state, actions, data } = room;
-  const setAudioOnly = useCallback((on: boolean) => actions.setAudioOnly(on), [actions]);
+  const setAudioOnly = useCallback((on: boolean, cause: AudioOnlyCause) => actions.setAudioOnly(on, cause), [actions]);
   const link = useLinkGuard(data, setAudioOnly, state.connection.state === 'connected');
   const upload = useCallback((readings: Parameters<typeof fieldApi.uploadVitals>[1]) => fieldApi.uploadVitals(consultationId, readings), [consultationId]);
   const vitals = useVitalsStreamer(data, upload);

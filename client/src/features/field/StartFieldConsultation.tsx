@@ -1,3 +1,4 @@
+import { StartFieldConsultationRequestSchema } from '@cloudclinic/shared';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -7,6 +8,9 @@ import { Spinner } from '../../components/Spinner';
 import { useResource } from '../../hooks/clinic/useResource';
 import { errorMessageKey, type ErrorMessageKey } from '../../i18n/error-messages';
 import { fieldApi } from './field-api';
+
+/** A county HIS patient id as the server accepts it (letters, digits, dot, hyphen). */
+const PATIENT_ID = StartFieldConsultationRequestSchema.shape.hisPatientId;
 
 /**
  * 上车即入院: the crew names the patient (HIS id) and calls the receiving hospital's expert, who sees
@@ -20,13 +24,18 @@ export function StartFieldConsultation() {
   const [institution, setInstitution] = useState('');
   const [expert, setExpert] = useState('');
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ErrorMessageKey | null>(null);
+  const [error, setError] = useState<ErrorMessageKey | 'fieldStart.patientInvalid' | null>(null);
   const d = directory.data;
   const institutionId = institution || d?.institutions[0]?.id || '';
   const expertId = expert || d?.experts[0]?.id || '';
 
   async function submit(e: FormEvent): Promise<void> {
     e.preventDefault();
+    if (pending) return;
+    if (!PATIENT_ID.safeParse(patient.trim()).success) {
+      setError('fieldStart.patientInvalid');
+      return;
+    }
     setPending(true);
     setError(null);
     try {
@@ -39,13 +48,21 @@ export function StartFieldConsultation() {
   }
 
   return (
-    <form className="field-card field-start" onSubmit={(e) => void submit(e)} data-testid="field-start">
+    <form className="field-card field-start" noValidate onSubmit={(e) => void submit(e)} data-testid="field-start">
       <h2>{t('fieldStart.title')}</h2>
       <p className="field-card__intro">{t('fieldStart.intro')}</p>
       {directory.loading && !d ? <LoadingState label={t('fieldStart.loadingDirectory')} /> : null}
       <label>
         {t('fieldStart.patient')}
-        <input required pattern="[A-Za-z0-9.\-]{1,64}" value={patient} onChange={(e) => setPatient(e.target.value)} placeholder="p-0001" data-testid="field-start-patient" />
+        <input
+          required
+          value={patient}
+          onChange={(e) => setPatient(e.target.value)}
+          placeholder={t('fieldStart.patientExample')}
+          aria-invalid={error === 'fieldStart.patientInvalid'}
+          aria-describedby={error ? 'field-start-error' : undefined}
+          data-testid="field-start-patient"
+        />
       </label>
       <label>
         {t('fieldStart.institution')}
@@ -68,7 +85,11 @@ export function StartFieldConsultation() {
           ))}
         </select>
       </label>
-      {error ? <p role="alert">{t(error)}</p> : null}
+      {error ? (
+        <p role="alert" id="field-start-error" data-testid="field-start-error">
+          {t(error)}
+        </p>
+      ) : null}
       <button type="submit" className="button field-button--big" disabled={pending || !d || !patient.trim()} aria-busy={pending} data-testid="field-start-submit">
         {pending ? (
           <span className="button__busy">

@@ -1,3 +1,4 @@
+import type { AudioOnlyCause } from '@cloudclinic/shared';
 import { useEffect, useRef, useState } from 'react';
 import type { StatsSample } from '../../media/connection-quality';
 import type { RoomDataHub } from '../../media/room-data-hub';
@@ -22,7 +23,7 @@ const INTERVAL_MS = 1000;
  * Reads the transports' stats every second, feeds the `LinkGuard`, and puts the room into (or out
  * of) audio-only accordingly — unless the doctor chose video or audio by hand.
  */
-export function useLinkGuard(data: RoomDataHub, setAudioOnly: (audioOnly: boolean) => void, joined: boolean): UseLinkGuard {
+export function useLinkGuard(data: RoomDataHub, setAudioOnly: (audioOnly: boolean, cause: AudioOnlyCause) => void, joined: boolean): UseLinkGuard {
   const [auto, setAuto] = useState<LinkMode>('video');
   const [override, setOverride] = useState<LinkOverride>('auto');
   const [sample, setSample] = useState<LinkSample | null>(null);
@@ -57,8 +58,8 @@ export function useLinkGuard(data: RoomDataHub, setAudioOnly: (audioOnly: boolea
 
   const { mode, cause } = linkState(override, auto);
   useEffect(() => {
-    setAudioOnly(mode === 'audio');
-  }, [mode, setAudioOnly]);
+    setAudioOnly(mode === 'audio', cause === 'chosen' ? 'chosen' : 'poor_link');
+  }, [mode, cause, setAudioOnly]);
 
   return { mode, cause, auto, override, setOverride, sample };
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { KioskNotice } from './kiosk-flow';
 import { checkEntry, CODE_KEYS, displayEntry, normalizeEntry, RESIDENT_ID_KEYS, type CheckInMode } from './checkin-input';
 import { Keypad } from './Keypad';
+import { BusyButton } from '../../components/BusyButton';
 
 interface CheckInStepProps {
   notice: KioskNotice;
@@ -122,9 +123,9 @@ export function CheckInStep({ notice, onCheckIn, onDirtyChange }: CheckInStepPro
         <p id={ids.error} className="kiosk-error" role="alert">
           {errorCode ? t(checkInErrorKey(errorCode)) : ''}
         </p>
-        <button type="submit" className="button button--primary kiosk-button--huge" disabled={check.state !== 'valid' || pending} data-testid="kiosk-checkin-submit">
-          {pending ? t('kiosk.checkin.submitting') : t('kiosk.checkin.submit')}
-        </button>
+        <BusyButton type="submit" className="button button--primary kiosk-button--huge" busy={pending} busyLabel={t('kiosk.checkin.submitting')} disabled={check.state !== 'valid'} data-testid="kiosk-checkin-submit">
+          {t('kiosk.checkin.submit')}
+        </BusyButton>
       </form>
     </section>
   );

@@ -5,6 +5,7 @@ import { errorMessageKey } from '../../i18n/error-messages';
 import type { ConsentInput } from '../../hooks/clinic/useKioskFlow';
 import { KioskIcon } from './KioskIcon';
 import { localName } from '../../i18n/local-name';
+import { BusyButton } from '../../components/BusyButton';
 
 interface ConsentStepProps {
   appointment: KioskAppointmentView;
@@ -75,15 +76,9 @@ export function ConsentStep({ appointment, onAccept, onDecline }: ConsentStepPro
       </p>
 
       <div className="kiosk-actions">
-        <button
-          type="button"
-          className="button button--primary kiosk-button--huge"
-          disabled={pending}
-          data-testid="consent-accept"
-          onClick={() => void accept({ confirmedBy: 'patient', recording })}
-        >
+        <BusyButton className="button button--primary kiosk-button--huge" busy={pending && !guardianOpen} disabled={pending} data-testid="consent-accept" onClick={() => void accept({ confirmedBy: 'patient', recording })}>
           {t('kiosk.consent.acceptSelf')}
-        </button>
+        </BusyButton>
         <button
           type="button"
           className="button button--secondary kiosk-button--huge"
@@ -117,15 +112,15 @@ export function ConsentStep({ appointment, onAccept, onDecline }: ConsentStepPro
             onChange={(e) => setGuardianName(e.target.value)}
             data-testid="consent-guardian-name"
           />
-          <button
-            type="button"
+          <BusyButton
             className="button button--primary kiosk-button--huge"
-            disabled={pending || !guardianValid}
+            busy={pending}
+            disabled={!guardianValid}
             data-testid="consent-guardian-confirm"
             onClick={() => void accept({ confirmedBy: 'guardian', guardianName: guardianName.trim(), recording })}
           >
             {t('kiosk.consent.confirmGuardian')}
-          </button>
+          </BusyButton>
         </div>
       ) : null}
 

@@ -5,6 +5,7 @@ import { toApiError } from '../../api/api-error';
 import { kioskApi } from '../../api/kiosk-api';
 import { useLogout } from '../../hooks/useLogout';
 import { Keypad } from './Keypad';
+import { BusyButton } from '../../components/BusyButton';
 
 const PIN_KEYS = [...'1234567890'];
 const RetrySchema = z.object({ retryAfterSeconds: z.number() });
@@ -80,9 +81,9 @@ export function KioskExitControl() {
         </p>
         <Keypad keys={PIN_KEYS} columns={5} onKey={(k) => setPin((p) => (p + k).slice(0, 8))} onBackspace={() => setPin((p) => p.slice(0, -1))} onClear={() => setPin('')} disabled={pending} />
         <div className="kiosk-actions">
-          <button type="submit" className="button button--primary kiosk-button--huge" disabled={pending || pin.length < 4} data-testid="kiosk-exit-confirm">
+          <BusyButton type="submit" className="button button--primary kiosk-button--huge" busy={pending} disabled={pin.length < 4} data-testid="kiosk-exit-confirm">
             {t('kiosk.exit.confirm')}
-          </button>
+          </BusyButton>
           <button type="button" className="button button--secondary kiosk-button--huge" onClick={close} data-testid="kiosk-exit-cancel">
             {t('kiosk.exit.cancel')}
           </button>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CallStaffState } from '../../hooks/clinic/useCallStaff';
+import { BusyButton } from '../../components/BusyButton';
 
 interface KioskTopBarProps {
   /** Null: no way back on this screen (the video visit has its own leave button). */
@@ -23,9 +24,9 @@ export function KioskTopBar({ onBack, backDisabled, staff }: KioskTopBarProps) {
       <p className="kiosk-topbar__status" role="status" data-testid="kiosk-help-status" data-state={staff.state}>
         {staff.state === 'sent' ? t('kiosk.help.sent') : staff.state === 'failed' ? t('kiosk.help.failed') : ''}
       </p>
-      <button type="button" className="button kiosk-topbar__help" onClick={staff.call} disabled={staff.state === 'sending'} data-testid="kiosk-call-staff">
+      <BusyButton className="button kiosk-topbar__help" onClick={staff.call} busy={staff.state === 'sending'} data-testid="kiosk-call-staff">
         {t('kiosk.help.call')}
-      </button>
+      </BusyButton>
     </div>
   );
 }

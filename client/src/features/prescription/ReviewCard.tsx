@@ -10,6 +10,7 @@ import { ageInYears, directions, shanghaiDateTime } from './format';
 import { PrintablePrescription } from './PrintablePrescription';
 import { RxStatusBadge } from './RxStatusBadge';
 import { localName, localUnit } from '../../i18n/local-name';
+import { BusyButton } from '../../components/BusyButton';
 
 interface ReviewCardProps {
   rx: PrescriptionView;
@@ -166,13 +167,16 @@ export function ReviewCard({ rx, pending, offline, fresh = false, errorCode, onA
             <span className="rx-field__label">{t('rx.review.password')}</span>
             <input className="field__input" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} data-testid="rx-approve-password" />
           </label>
-          <button type="button" className="button button--primary" disabled={blocked || verification === null || !allAcknowledged || !password}
+          <BusyButton
+            className="button button--primary"
+            busy={pending}
+            disabled={blocked || verification === null || !allAcknowledged || !password}
             aria-describedby={offline ? `rx-offline-${rx.id}` : overridden.length > 0 ? hintId : undefined}
             onClick={() => onApprove([...acknowledged], password)}
             data-testid="rx-approve"
           >
             {t('rx.review.approve')}
-          </button>
+          </BusyButton>
           <button type="button" className="button clinic-button--danger" disabled={blocked} onClick={() => setRejecting(true)} data-testid="rx-reject">
             {t('rx.review.reject')}
           </button>
@@ -184,9 +188,9 @@ export function ReviewCard({ rx, pending, offline, fresh = false, errorCode, onA
             <span className="rx-field__label">{t('rx.review.rejectReason')}</span>
             <input className="field__input" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} autoFocus data-testid="rx-reject-reason" />
           </label>
-          <button type="submit" className="button clinic-button--danger" disabled={blocked || reason.trim().length < 2} data-testid="rx-reject-confirm">
+          <BusyButton type="submit" className="button clinic-button--danger" busy={pending} disabled={blocked || reason.trim().length < 2} data-testid="rx-reject-confirm">
             {t('rx.review.confirmReject')}
-          </button>
+          </BusyButton>
           <button type="button" className="button" onClick={() => setRejecting(false)}>
             {t('rx.review.cancel')}
           </button>
@@ -218,9 +222,9 @@ export function ReviewCard({ rx, pending, offline, fresh = false, errorCode, onA
               <span>{t('rx.review.sameAsReviewer')}</span>
             </label>
           ) : null}
-          <button type="submit" className="button button--primary" disabled={blocked || !lotsComplete || (reviewedByMe && !selfCheck)} data-testid="rx-dispense">
+          <BusyButton type="submit" className="button button--primary" busy={pending} disabled={blocked || !lotsComplete || (reviewedByMe && !selfCheck)} data-testid="rx-dispense">
             {t('rx.review.confirmDispense')}
-          </button>
+          </BusyButton>
         </form>
       ) : null}
       {rx.version > 0 ? (

@@ -10,6 +10,7 @@ import { LoadError } from '../clinic/LoadError';
 import { canJoin, canReopen } from './queue-model';
 import { QueueTable } from './QueueTable';
 import { localName } from '../../i18n/local-name';
+import { BusyButton } from '../../components/BusyButton';
 
 /** One session's queue as the county hospital sees it (its own patients only), live; join a running visit, re-open a declined check-in. */
 export function CountyQueuePanel({ session }: { session: ClinicSessionView }) {
@@ -50,16 +51,15 @@ export function CountyQueuePanel({ session }: { session: ClinicSessionView }) {
                 {t('county.join')}
               </Link>
             ) : canReopen(a) ? (
-              <button
-                type="button"
+              <BusyButton
+                busy={reopening.pending === a.id}
                 className="button button--secondary clinic-button--small"
-                disabled={reopening.pending === a.id}
                 aria-label={t('county.reopenLabel', { name: a.patientLabel, number: a.queueNumber })}
                 data-testid="btn-reopen-checkin"
                 onClick={() => void reopening.reopen(a.id)}
               >
                 {t('county.reopen')}
-              </button>
+              </BusyButton>
             ) : null
           }
         />

@@ -9,6 +9,7 @@ import { LoadError } from '../clinic/LoadError';
 import { expertActions } from './queue-model';
 import { QueueTable } from './QueueTable';
 import { localName } from '../../i18n/local-name';
+import { BusyButton } from '../../components/BusyButton';
 
 /** The expert's live queue of one session: call next, and per patient call / no-show / recall / open. */
 export function ExpertQueuePanel({ sessionId }: { sessionId: string }) {
@@ -47,9 +48,16 @@ export function ExpertQueuePanel({ sessionId }: { sessionId: string }) {
         <p className="queue-panel__waiting" aria-live="polite" data-testid="queue-waiting-count">
           {t('expert.queue.waitingCount', { count: waiting })}
         </p>
-        <button type="button" className="button button--primary clinic-button--large" onClick={() => void callNext()} disabled={actions.pending !== null || !queue} data-testid="btn-call-next">
-          {actions.pending === 'next' ? t('expert.queue.calling') : t('expert.queue.callNext')}
-        </button>
+        <BusyButton
+          className="button button--primary clinic-button--large"
+          onClick={() => void callNext()}
+          busy={actions.pending === 'next'}
+          busyLabel={t('expert.queue.calling')}
+          disabled={actions.pending !== null || !queue}
+          data-testid="btn-call-next"
+        >
+          {t('expert.queue.callNext')}
+        </BusyButton>
       </div>
       <ConnectionNotice state={connection} />
       <p className="queue-panel__error" role="alert" data-testid="queue-action-error">
@@ -64,17 +72,17 @@ export function ExpertQueuePanel({ sessionId }: { sessionId: string }) {
           renderActions={(a) => (
             <div className="queue-actions">
               {expertActions(a).map((action) => (
-                <button
+                <BusyButton
                   key={action}
-                  type="button"
                   className={`button ${action === 'call' || action === 'open' ? 'button--primary' : 'button--secondary'} clinic-button--small`}
+                  busy={actions.pending === `${action}:${a.id}`}
                   disabled={actions.pending !== null}
                   onClick={() => void act(action, a)}
                   aria-label={t(`expert.queue.actionLabel.${action}`, { name: a.patientLabel, number: a.queueNumber })}
                   data-testid={`btn-${action.replace('_', '-')}`}
                 >
                   {t(`expert.queue.action.${action}`)}
-                </button>
+                </BusyButton>
               ))}
             </div>
           )}

@@ -6,6 +6,7 @@ import { errorMessageKey } from '../../i18n/error-messages';
 import { AskedPicker } from './AskedPicker';
 import { AttachmentPicker } from './AttachmentPicker';
 import { TimeWindows } from './TimeWindows';
+import { BusyButton } from '../../components/BusyButton';
 
 /**
  * 发起远程会诊: the patient by HIS number (checked as this hospital's), then the case, the question,
@@ -27,9 +28,9 @@ export function FileRequestForm({ options, onFiled }: { options: RequestOptions;
           {t('requests.form.hisPatientId')}
         </label>
         <input id={`${id}-his`} className="field__input" value={draft.hisPatientId} onChange={(e) => set({ hisPatientId: e.target.value })} autoComplete="off" maxLength={64} data-testid="request-his-id" />
-        <button type="button" className="button button--secondary" onClick={() => void lookUp()} disabled={looking || !draft.hisPatientId.trim()} data-testid="request-lookup">
+        <BusyButton busy={looking} className="button button--secondary" onClick={() => void lookUp()} disabled={!draft.hisPatientId.trim()} data-testid="request-lookup">
           {looking ? t('requests.form.looking') : t('requests.form.lookup')}
-        </button>
+        </BusyButton>
       </div>
       {lookupError ? (
         <p className="notice notice--warning" role="alert">
@@ -63,9 +64,9 @@ export function FileRequestForm({ options, onFiled }: { options: RequestOptions;
               {t(errorMessageKey(errorCode))}
             </p>
           ) : null}
-          <button type="submit" className="button button--primary" disabled={pending} data-testid="request-submit">
+          <BusyButton busy={pending} type="submit" className="button button--primary" data-testid="request-submit">
             {pending ? t('requests.form.submitting') : t('requests.form.submit')}
-          </button>
+          </BusyButton>
         </>
       ) : null}
     </form>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { requestApi } from '../../api/request-api';
 import { errorMessageKey } from '../../i18n/error-messages';
 import { useAction } from '../account/use-action';
+import { BusyButton } from '../../components/BusyButton';
 
 /** The filer's answers: accept or refuse a proposed time, withdraw the request. */
 export function FilerActions({ request: r, onChanged }: { request: ConsultationRequestView; onChanged(view: ConsultationRequestView): void }) {
@@ -17,18 +18,18 @@ export function FilerActions({ request: r, onChanged }: { request: ConsultationR
     <div className="request-card__actions">
       {r.actions.includes('respond') ? (
         <>
-          <button type="button" className="button button--primary" disabled={action.pending} onClick={() => void act(() => requestApi.respond(r.id, true))} data-testid="request-accept-time">
+          <BusyButton className="button button--primary" busy={action.pending} onClick={() => void act(() => requestApi.respond(r.id, true))} data-testid="request-accept-time">
             {t('requests.mine.acceptTime')}
-          </button>
-          <button type="button" className="button button--secondary" disabled={action.pending} onClick={() => void act(() => requestApi.respond(r.id, false))} data-testid="request-reject-time">
+          </BusyButton>
+          <BusyButton className="button button--secondary" busy={action.pending} onClick={() => void act(() => requestApi.respond(r.id, false))} data-testid="request-reject-time">
             {t('requests.mine.rejectTime')}
-          </button>
+          </BusyButton>
         </>
       ) : null}
       {r.actions.includes('cancel') ? (
-        <button type="button" className="button button--secondary" disabled={action.pending} onClick={() => void act(() => requestApi.cancel(r.id))} data-testid="request-cancel">
+        <BusyButton className="button button--secondary" busy={action.pending} onClick={() => void act(() => requestApi.cancel(r.id))} data-testid="request-cancel">
           {t('requests.mine.cancel')}
-        </button>
+        </BusyButton>
       ) : null}
       {action.errorCode ? (
         <p className="notice notice--warning" role="alert">

@@ -2,6 +2,7 @@ import type { RequestOptions, ScheduleRequestBody } from '@cloudclinic/shared';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isoToLocal, localToIso } from './request-model';
+import { BusyButton } from '../../components/BusyButton';
 
 interface ScheduleFormProps {
   mode: 'schedule' | 'propose';
@@ -41,9 +42,9 @@ export function ScheduleForm({ mode, experts, pending, onSubmit, onCancel }: Sch
           ))}
         </ul>
       </fieldset>
-      <button type="submit" className="button button--primary" disabled={pending || chosen.length === 0} data-testid={`${mode}-confirm`}>
+      <BusyButton busy={pending} type="submit" className="button button--primary" disabled={chosen.length === 0} data-testid={`${mode}-confirm`}>
         {t(`requests.inbox.${mode}Confirm`)}
-      </button>
+      </BusyButton>
       <button type="button" className="button button--secondary" onClick={onCancel}>
         {t('requests.inbox.back')}
       </button>

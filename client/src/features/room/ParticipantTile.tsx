@@ -1,10 +1,11 @@
-import type { DeviceStatus } from '@cloudclinic/shared';
 import { useTranslation } from 'react-i18next';
 import { useElapsed } from '../../hooks/room/useElapsed';
 import { FLOW_TIMINGS } from '../../media/media-flow';
 import type { Participant, RemoteTrackState } from '../../state/room-store';
+import { deviceProblem } from './device-problem';
 import { Icon } from './icons';
 import { initialsOf, participantRoleKey } from './participant-labels';
+import { remoteVideoNote, remoteVideoNoteKey } from './remote-video-state';
 import { VideoTrack } from './VideoTrack';
 
 interface ParticipantTileProps {
@@ -21,7 +22,7 @@ export function ParticipantTile({ participant: p, audioOnly }: ParticipantTilePr
   const showVideo = camera && !p.cameraOff && !audioOnly && !p.dropped;
   const longAgo = useElapsed(FLOW_TIMINGS.startTimeoutMs);
   const flow = p.dropped ? 'dropped' : tileFlow(p, showVideo ? camera : undefined, longAgo);
-  const cameraProblem = deviceProblem(p.devices?.camera);
+  const note = remoteVideoNote(p, audioOnly);
   const micProblem = deviceProblem(p.devices?.microphone);
   return (
     <figure
@@ -33,6 +34,8 @@ export function ParticipantTile({ participant: p, audioOnly }: ParticipantTilePr
       data-speaking={String(p.speaking)}
       data-camera-status={p.devices?.camera ?? 'unknown'}
       data-mic-status={p.devices?.microphone ?? 'unknown'}
+      data-audio-only={p.devices?.audioOnly ?? 'no'}
+      data-video-note={showVideo ? 'none' : note}
       data-media={flow ?? 'flowing'}
       aria-label={t('room.tile.participant', { name: p.displayName, role, institution: p.institutionName })}
     >
@@ -43,9 +46,11 @@ export function ParticipantTile({ participant: p, audioOnly }: ParticipantTilePr
           <span className="tile__avatar" aria-hidden="true">
             {initialsOf(p.displayName)}
           </span>
-          <span className="tile__placeholder-text" data-testid="tile-camera-state">
-            {audioOnly ? t('room.tile.audioOnly') : cameraProblem ? t(`room.tile.camera.${cameraProblem}`) : t('room.tile.cameraOff')}
-          </span>
+          {note === 'connecting' && flow ? null : (
+            <span className="tile__placeholder-text" data-testid="tile-camera-state">
+              {t(remoteVideoNoteKey(note))}
+            </span>
+          )}
         </div>
       )}
       {flow ? (
@@ -87,9 +92,4 @@ export function tileFlow(p: Participant, video: RemoteTrackState | undefined, lo
   // Their browser said it sends nothing (off, refused, absent): the device state says why, not "connecting".
   if (p.devices && p.devices.camera !== 'on' && p.devices.microphone !== 'on') return null;
   return longAgo ? 'noMedia' : 'connecting';
-}
-
-/** A device that is not sending for a reason other than being turned off (null: on, off or unknown). */
-export function deviceProblem(status: DeviceStatus | undefined): Exclude<DeviceStatus, 'on' | 'off'> | null {
-  return status === undefined || status === 'on' || status === 'off' ? null : status;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Participant } from '../../state/room-store';
-import { deviceProblem, tileFlow } from './ParticipantTile';
+import { deviceProblem } from './device-problem';
+import { tileFlow } from './ParticipantTile';
 
 const base: Participant = {
   peerId: 'p',

@@ -62,9 +62,7 @@ export default function OpinionVerificationPage() {
               <tbody>
                 {result.signatures.map((s) => (
                   <tr key={s.signerId} data-testid="opinion-verify-signature" data-valid={String(s.valid)}>
-                    <td>
-                      {s.name}（{s.institution}）
-                    </td>
+                    <td>{t('opinion.verify.signerOf', { name: s.name, institution: s.institution })}</td>
                     <td>{s.signedAt ? shanghaiDateTime(s.signedAt) : '—'}</td>
                     <td>{s.valid ? t('opinion.verify.signatureValid') : s.signedAt ? t('opinion.verify.signatureInvalid') : t('opinion.waitingSignature')}</td>
                   </tr>

@@ -6,6 +6,7 @@ import { prescriptionApi } from '../../api/prescription-api';
 import { toApiError } from '../../api/api-error';
 import { StandaloneLayout } from '../../components/StandaloneLayout';
 import { errorMessageKey } from '../../i18n/error-messages';
+import { localUnit } from '../../i18n/local-name';
 import { isEnglish, shanghaiDateTime } from '../prescription/format';
 
 /**
@@ -72,8 +73,14 @@ export default function PublicVerificationPage() {
           <ol className="rx-verify__items" data-testid="verify-items">
             {result.items.map((i) => (
               <li key={`${i.name}-${i.strength}`}>
-                {i.name} {i.strength} ×{i.quantity.value}
-                {i.quantity.unit} · {en ? FREQUENCIES[i.frequency].en : FREQUENCIES[i.frequency].zh} · {en ? DRUG_ROUTES[i.route].en : DRUG_ROUTES[i.route].zh}
+                {t('rx.publicVerify.item', {
+                  name: i.name,
+                  strength: i.strength,
+                  quantity: i.quantity.value,
+                  unit: localUnit(i.quantity.unit, i18n.language),
+                  frequency: en ? FREQUENCIES[i.frequency].en : FREQUENCIES[i.frequency].zh,
+                  route: en ? DRUG_ROUTES[i.route].en : DRUG_ROUTES[i.route].zh,
+                })}
               </li>
             ))}
           </ol>

@@ -1,6 +1,7 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { toApiError } from '../../api/api-error';
 import { clinicApi, type CallResult } from '../../api/clinic-api';
+import { singleFlight } from '../../state/single-flight';
 
 export type QueueAction = 'call' | 'no_show' | 'recall';
 
@@ -8,7 +9,7 @@ export interface QueueActions {
   /** Resolves with the opened consultation, or null (see `errorCode`). */
   callNext(): Promise<CallResult | null>;
   act(action: QueueAction, appointmentId: string): Promise<CallResult | null>;
-  /** `next`, an appointment id, or null: disables the matching button while its request runs. */
+  /** `next`, `<action>:<appointment id>`, or null: the running request (every queue button waits for it). */
   pending: string | null;
   errorCode: string | null;
   clearError(): void;
@@ -18,17 +19,21 @@ export interface QueueActions {
 export function useQueueActions(sessionId: string | null): QueueActions {
   const [pending, setPending] = useState<string | null>(null);
   const [errorCode, setErrorCode] = useState<string | null>(null);
+  const flight = useRef(singleFlight());
 
+  /** One queue request at a time (a double click on 叫下一位 calls one patient, not two). */
   const run = useCallback(async <T,>(key: string, fn: () => Promise<T>): Promise<T | null> => {
+    if (flight.current.busy) return null;
     setPending(key);
     setErrorCode(null);
     try {
-      return await fn();
+      const result = await flight.current.run(fn);
+      return result.ran ? result.value : null;
     } catch (err) {
       setErrorCode(toApiError(err).code);
       return null;
     } finally {
-      setPending(null);
+      if (!flight.current.busy) setPending(null);
     }
   }, []);
 
@@ -36,8 +41,8 @@ export function useQueueActions(sessionId: string | null): QueueActions {
 
   const act = useCallback(
     async (action: QueueAction, appointmentId: string): Promise<CallResult | null> => {
-      if (action === 'call') return run(appointmentId, () => clinicApi.call(appointmentId));
-      await run(appointmentId, () => (action === 'no_show' ? clinicApi.noShow(appointmentId) : clinicApi.recall(appointmentId)));
+      if (action === 'call') return run(`call:${appointmentId}`, () => clinicApi.call(appointmentId));
+      await run(`${action}:${appointmentId}`, () => (action === 'no_show' ? clinicApi.noShow(appointmentId) : clinicApi.recall(appointmentId)));
       return null;
     },
     [run],

@@ -1,4 +1,4 @@
-import type { MediaSource } from '@cloudclinic/shared';
+import type { AudioOnlyCause, MediaSource } from '@cloudclinic/shared';
 import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { holdActivity } from '../../state/activity-hold';
 import { browserPreferenceStorage, loadDevicePreferences } from '../../media/device-preferences';
@@ -15,7 +15,8 @@ export interface RoomActions {
   stopScreenShare(): void;
   /** A second camera (document camera, dermatoscope…); null stops it. */
   publishSecondCamera(deviceId: string | null): void;
-  setAudioOnly(audioOnly: boolean): void;
+  /** `cause` (default `chosen`) tells the others why no video comes: a choice or a poor link. */
+  setAudioOnly(audioOnly: boolean, cause?: AudioOnlyCause): void;
   switchDevice(kind: DeviceKind, deviceId: string | null): void;
   setPreferredLayers(consumerId: string, spatialLayer: number): void;
   /** Front or rear camera (phones). */
@@ -95,7 +96,7 @@ export function useRoom(consultationId: string, options: UseRoomOptions = {}): U
       startScreenShare: () => run((c) => c.startScreenShare()),
       stopScreenShare: () => run((c) => c.stopScreenShare()),
       publishSecondCamera: (deviceId) => run((c) => c.publishSecondCamera(deviceId)),
-      setAudioOnly: (audioOnly) => run((c) => c.setAudioOnly(audioOnly)),
+      setAudioOnly: (audioOnly, cause) => run((c) => c.setAudioOnly(audioOnly, cause)),
       switchDevice: (kind, deviceId) => run((c) => c.switchDevice(kind, deviceId)),
       setPreferredLayers: (consumerId, layer) => run((c) => c.setPreferredLayers(consumerId, layer)),
       setFacingMode: (facing) => run((c) => c.setFacingMode(facing)),
