@@ -7,12 +7,29 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const SERVER_DIR = path.resolve(import.meta.dirname, '..');
 
-function workerPids(): number[] {
-  const out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
-  return out
+/** mediasoup workers below `root` in the process tree (other test files and runs have their own). */
+function workerPids(root: number): number[] {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
     .split('\n')
-    .filter((l) => l.includes('mediasoup-worker') && !l.includes('ps -eo'))
-    .map((l) => Number(l.trim().split(/\s+/)[0]));
+    .map((l) => l.trim().split(/\s+/))
+    .filter((f) => f.length >= 3)
+    .map(([pid, ppid, ...args]) => ({ pid: Number(pid), ppid: Number(ppid), args: args.join(' ') }));
+  const parent = new Map(rows.map((r) => [r.pid, r.ppid]));
+  const below = (pid: number): boolean => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === root) return true;
+    return false;
+  };
+  return rows.filter((r) => r.args.includes('mediasoup-worker') && !r.args.includes('ps -eo') && below(r.pid)).map((r) => r.pid);
+}
+
+/** Whether a process is still there (a worker orphaned by its server would be re-parented, not gone). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<Response> {
@@ -35,7 +52,6 @@ describe('the server process', () => {
 
   it('starts with the embedded database, reports health, and stops on SIGTERM within 10 s leaving no worker behind', async () => {
     const port = 18000 + Math.floor(Math.random() * 1000);
-    const before = new Set(workerPids());
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, MEDIASOUP_WORKERS: '2', RTC_PORT: '0', LOG_LEVEL: 'warn', NODE_ENV: 'test' };
     delete env['DATABASE_URL']; // the embedded default
     const child = spawn(path.join(SERVER_DIR, 'node_modules/.bin/tsx'), ['src/index.ts'], {
@@ -53,7 +69,7 @@ describe('the server process', () => {
       // Both workers answer the media self-test (details beyond the status are for admins).
       expect(body.media.selfTest?.ok).toBe(true);
       expect(new Set(body.media.selfTest?.checks.map((c) => c.worker))).toEqual(new Set([0, 1]));
-      const ours = workerPids().filter((p) => !before.has(p));
+      const ours = workerPids(child.pid ?? -1);
       expect(ours).toHaveLength(2);
 
       const t0 = Date.now();
@@ -61,8 +77,7 @@ describe('the server process', () => {
       const code = await exited;
       expect(code, stderr).toBe(0);
       expect(Date.now() - t0).toBeLessThan(10_000);
-      const alive = ours.filter((p) => workerPids().includes(p));
-      expect(alive).toEqual([]);
+      expect(ours.filter(alive)).toEqual([]);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
