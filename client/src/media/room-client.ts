@@ -62,7 +62,8 @@ export class RoomClient {
   private ended = false;
 
   constructor(private readonly opts: RoomClientOptions) {
-    this.signaling = opts.signaling ?? new SignalingChannel({ tokens: opts.tokens, ...(opts.socketFactory ? { socketFactory: opts.socketFactory } : {}) });
+    this.signaling =
+      opts.signaling ?? new SignalingChannel({ tokens: opts.tokens, consultationId: opts.consultationId, ...(opts.socketFactory ? { socketFactory: opts.socketFactory } : {}) });
     this.local = new LocalMedia({
       ...(opts.devices ? { devices: opts.devices } : {}),
       onChange: (state) => this.events.emit('local', state),

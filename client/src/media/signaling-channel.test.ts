@@ -69,6 +69,20 @@ function setup(tokens: Partial<TokenProvider> = {}) {
   return { channel, socket, provider };
 }
 
+describe('SignalingChannel handshake', () => {
+  it("names the room's consultation in the handshake URL (a balancer routes a room's sockets to one node), and nothing else", () => {
+    const seen: unknown[] = [];
+    const factory = (opts: unknown) => {
+      seen.push((opts as { query?: unknown }).query);
+      return new FakeSocket(opts as ConstructorParameters<typeof FakeSocket>[0]) as unknown as Socket;
+    };
+    const tokens: TokenProvider = { getAccessToken: () => 't', refresh: async () => true };
+    new SignalingChannel({ tokens, consultationId: 'c-42', socketFactory: factory }).close();
+    new SignalingChannel({ tokens, socketFactory: factory }).close();
+    expect(seen).toEqual([{ consultation: 'c-42' }, undefined]);
+  });
+});
+
 describe('SignalingChannel requests', () => {
   it('sends { method, data } and resolves with the response validated by the catalogue', async () => {
     const { channel, socket } = setup();

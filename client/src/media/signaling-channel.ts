@@ -47,6 +47,11 @@ export interface SignalingOptions {
   timeoutMs?: number;
   /** Injected for tests; defaults to socket.io-client on this origin. */
   socketFactory?: SocketFactory;
+  /**
+   * The consultation whose room this socket serves: sent in the handshake URL, where a load balancer
+   * in front of several nodes routes every socket of one room to the same node (see README, "Several nodes").
+   */
+  consultationId?: string;
 }
 
 const AUTH_CODES = new Set(['token_expired', 'unauthorized']);
@@ -72,6 +77,7 @@ export class SignalingChannel {
     const factory: SocketFactory = opts.socketFactory ?? ((o) => io(o));
     this.socket = factory({
       path: '/socket.io',
+      ...(opts.consultationId ? { query: { consultation: opts.consultationId } } : {}),
       autoConnect: false,
       transports: ['websocket', 'polling'],
       tryAllTransports: true,

@@ -21,7 +21,7 @@ let early: { consultationId: string; channel: SignalingChannel; timer: ReturnTyp
 export function preconnectRoom(pathname: string): void {
   const id = /^\/room\/([^/]+)\/?$/.exec(pathname)?.[1];
   if (!id || !IdSchema.safeParse(id).success || !sessionTokens.getAccessToken() || early) return;
-  const channel = new SignalingChannel({ tokens: sessionTokens });
+  const channel = new SignalingChannel({ tokens: sessionTokens, consultationId: id });
   const timer = setTimeout(() => {
     if (early?.channel !== channel) return;
     early = null;
