@@ -19,8 +19,8 @@ export class SignalingClient {
     });
   }
 
-  static connect(url: string, token: string | undefined): Promise<SignalingClient> {
-    const socket = io(url, { path: '/socket.io', transports: ['websocket'], auth: token ? { token } : {}, reconnection: false, forceNew: true });
+  static connect(url: string, token: string | undefined, query?: Record<string, string>): Promise<SignalingClient> {
+    const socket = io(url, { path: '/socket.io', transports: ['websocket'], auth: token ? { token } : {}, reconnection: false, forceNew: true, ...(query ? { query } : {}) });
     return new Promise((resolve, reject) => {
       socket.once('connect', () => resolve(new SignalingClient(socket)));
       socket.once('connect_error', (err) => {

@@ -41,5 +41,18 @@ export function healthRoutes(probe: HealthProbe): Router {
       res.status(ok ? 200 : 503).json(body);
     }),
   );
+  // For a load balancer in front of several nodes: can this node carry consultations (its database
+  // and media path)? Outside systems shared by every node (HIS, PACS, Redis) are not its fault, and
+  // taking every node out for them would stop the whole clinic.
+  r.get(
+    '/node',
+    handle({}, async ({ res }) => {
+      const database = await probe.database();
+      const sfu = probe.sfu();
+      const media = await probe.media();
+      const ok = database.ok && sfu.liveWorkers > 0 && media.selfTest?.ok !== false;
+      res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded' });
+    }),
+  );
   return r;
 }
