@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureChromium } from './lib/chromium.mjs';
 import { ensureCoturn } from './lib/coturn.mjs';
+import { ensureHaproxy } from './lib/haproxy.mjs';
 import { ensureRedis } from './lib/redis.mjs';
 import { ensureOrthanc } from './lib/orthanc.mjs';
 import { pnpm, ROOT } from './lib/exec.mjs';
@@ -47,7 +48,7 @@ await setup();
 await step('chromium for end-to-end tests', ensureChromium);
 await step('orthanc (embedded PACS) for imaging tests', async () => (await ensureOrthanc()).plugin);
 await step('coturn (TURN relay) for the relay-only test', ensureCoturn);
-await step('redis for the multi-node tests', ensureRedis);
+await step('redis and haproxy for the multi-node tests', async () => [await ensureRedis(), await ensureHaproxy()].join(', '));
 
 await suite('typecheck', () => pnpm(['-r', '--workspace-concurrency=1', '--no-bail', 'typecheck']));
 await suite('lint', () => pnpm(['exec', 'eslint', '--max-warnings=0', '.']));
