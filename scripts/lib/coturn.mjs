@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { aptInstall } from './apt.mjs';
+import { stopChild } from './exec.mjs';
 import { freePort } from './orthanc.mjs';
 
 export const TURNSERVER = '/usr/sbin/turnserver';
@@ -47,11 +48,6 @@ export async function startCoturn({ port, secret = crypto.randomBytes(24).toStri
     secret,
     urls: [`turn:127.0.0.1:${listenPort}?transport=udp`, `turn:127.0.0.1:${listenPort}?transport=tcp`],
     pid: child.pid,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: () => stopChild(child),
   };
 }

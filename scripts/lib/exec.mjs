@@ -30,3 +30,12 @@ export function run(cmd, args, opts = {}) {
 export function pnpm(args, opts = {}) {
   return run('corepack', ['pnpm', ...args], { ...opts, env: pnpmEnv(opts.env) });
 }
+
+/** SIGTERM to a child process; settles once it has exited (at once if it already has). */
+export function stopChild(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}

@@ -9,6 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { aptInstall } from './apt.mjs';
+import { stopChild } from './exec.mjs';
 
 export const HAPROXY = '/usr/sbin/haproxy';
 
@@ -84,12 +85,9 @@ export async function startHaproxy({ port, host = '127.0.0.1', nodes, checkInter
   return {
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
     pid: child.pid,
-    stop: () =>
-      new Promise((resolve) => {
-        fs.rmSync(dir, { recursive: true, force: true });
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: async () => {
+      await stopChild(child);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

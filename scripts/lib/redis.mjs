@@ -2,6 +2,7 @@
 // free loopback port, no persistence. A deployment points REDIS_URL at its own Redis.
 import { spawn } from 'node:child_process';
 import { aptInstall } from './apt.mjs';
+import { stopChild } from './exec.mjs';
 import { freePort } from './orthanc.mjs';
 
 export const REDIS_SERVER = '/usr/bin/redis-server';
@@ -33,11 +34,6 @@ export async function startRedis({ port, log = () => {} } = {}) {
     port: listenPort,
     url: `redis://127.0.0.1:${listenPort}`,
     pid: child.pid,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: () => stopChild(child),
   };
 }
