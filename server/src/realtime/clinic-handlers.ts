@@ -40,14 +40,18 @@ export function registerClinicHandlers(socket: AppSocket, dispatcher: Dispatcher
 export function forwardClinicEvents(io: AppIo, events: EventBus, queue: QueueService, log: Logger): () => void {
   const offQueue = events.subscribe('queue.changed', ({ sessionId }) => {
     void (async () => {
-      for (const s of await io.in(queueRoom(sessionId)).fetchSockets()) {
-        try {
-          s.emit(NOTIFICATION_EVENT, { method: 'queue.changed', data: await queue.queue(s.data.auth, sessionId) });
-        } catch (err) {
-          log.warn({ err, sessionId, socketId: s.id }, 'queue push failed');
-        }
-      }
-    })();
+      const sockets = await io.in(queueRoom(sessionId)).fetchSockets();
+      // One query per distinct view (all, or one institution's part), however many screens watch.
+      const views = await queue.queueViews(
+        sockets.map((s) => s.data.auth),
+        sessionId,
+      );
+      sockets.forEach((s, i) => {
+        const data = views[i];
+        if (data) s.emit(NOTIFICATION_EVENT, { method: 'queue.changed', data });
+        else log.warn({ sessionId, socketId: s.id }, 'queue push refused: the watcher may no longer see this session');
+      });
+    })().catch((err: unknown) => log.warn({ err, sessionId }, 'queue push failed'));
   });
   const pushAppointment = async (appointmentId: string) => {
     for (const s of await io.in(appointmentRoom(appointmentId)).fetchSockets()) {

@@ -22,15 +22,43 @@ export class QueueService {
   ) {}
 
   async queue(user: AccessClaims, sessionId: string): Promise<QueueView> {
+    const [view] = await this.queueViews([user], sessionId, { strict: true });
+    if (!view) throw notFound('Clinic session');
+    return view;
+  }
+
+  /**
+   * The queue as each of `users` may see it (the screens watching it): the session is read once and
+   * its rows once per distinct scope (all, or one institution's part), not once per screen. A user
+   * who may not see it gets null (or, with `strict`, the policy's error).
+   */
+  async queueViews(users: readonly AccessClaims[], sessionId: string, opts: { strict?: boolean } = {}): Promise<(QueueView | null)[]> {
     const session = await this.prisma.clinicSession.findUnique({ where: { id: sessionId }, include: sessionInclude });
-    if (!session) throw notFound('Clinic session');
-    const scope = ClinicPolicy.queueScope(user, session);
-    const rows = await this.prisma.appointment.findMany({
-      where: { sessionId, ...(scope ? { institutionId: scope } : {}) },
-      include: appointmentInclude,
-      orderBy: { queueNumber: 'asc' },
-    });
-    return { session: sessionView(session), appointments: rows.map((r) => appointmentView(r)) };
+    if (!session) return users.map(() => null);
+    const byScope = new Map<string, Promise<QueueView>>();
+    const viewOf = (scope: string | null): Promise<QueueView> => {
+      const key = scope ?? '*';
+      let view = byScope.get(key);
+      if (!view) {
+        view = this.prisma.appointment
+          .findMany({ where: { sessionId, ...(scope ? { institutionId: scope } : {}) }, include: appointmentInclude, orderBy: { queueNumber: 'asc' } })
+          .then((rows) => ({ session: sessionView(session), appointments: rows.map((r) => appointmentView(r)) }));
+        byScope.set(key, view);
+      }
+      return view;
+    };
+    return Promise.all(
+      users.map((user) => {
+        let scope: string | null;
+        try {
+          scope = ClinicPolicy.queueScope(user, session);
+        } catch (err) {
+          if (opts.strict) throw err;
+          return null;
+        }
+        return viewOf(scope);
+      }),
+    );
   }
 
   async waitingAppointmentIds(sessionId: string): Promise<string[]> {
