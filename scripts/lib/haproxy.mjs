@@ -1,7 +1,8 @@
 // The load balancer in front of several app nodes: Debian's HAProxy. Every socket of one
 // consultation room goes to the same node (the room's mediasoup router lives there): room sockets
 // carry `?consultation=<id>` and are hashed on it, consistently, so a node that goes down moves only
-// its own rooms. Everything else (REST, the app socket) is spread round-robin; nodes share the
+// its own rooms; a socket told that its room lives on another node (`wrong_node`) comes back with
+// `&node=<name>` and is sent there (unless that node is down). Everything else (REST, the app socket) is spread round-robin; nodes share the
 // database and Redis. A node is taken out after two failed checks of /api/health/node, 1 s apart.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -50,6 +51,7 @@ backend rooms
   hash-type consistent
   option httpchk GET /api/health/node
   http-check expect status 200
+${nodes.map((n) => `  use-server ${n.name} if { urlp(node) -m str ${n.name} }`).join('\n')}
 ${servers(() => '')}
 `;
 }

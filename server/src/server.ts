@@ -9,7 +9,8 @@ import { openDatabase, embeddedDataDir, type Database } from './db/database';
 import type { Logger } from './lib/logger';
 import { WorkerPool } from './media/worker-pool';
 import { createSocketServer, DEFAULT_SOCKET_LIMITS } from './realtime/socket-server';
-import { createEventBus } from './modules/events/create-event-bus';
+import { joinCluster } from './cluster';
+import type { RoomPlacement } from './media/room-placement';
 import type { EventBus } from './modules/events/event-bus';
 import { createServices, type Services } from './services';
 
@@ -47,16 +48,17 @@ export async function startServer(config: Config, log: Logger, opts: StartOption
     },
     log.child({ module: 'sfu' }),
   );
-  let events: EventBus;
+  let cluster: { events: EventBus; placement: RoomPlacement } | undefined;
   try {
     await pool.start();
-    events = await createEventBus(config.REDIS_URL, log.child({ module: 'events' }));
+    cluster = await joinCluster(config, log);
   } catch (err) {
     await pool.close();
     await db.close();
     throw err;
   }
-  const services = createServices(config, log, db, pool, events);
+  const { events, placement } = cluster;
+  const services = createServices(config, log, db, pool, cluster);
   await services.rateLimitStore.init();
   await services.mediaHealth.start();
   services.outbox.start();
@@ -90,7 +92,7 @@ export async function startServer(config: Config, log: Logger, opts: StartOption
       services.rooms.close();
       await services.outbox.stop();
       await pool.close();
-      await events.close();
+      await Promise.all([events.close(), placement.close()]);
       await db.close();
     })());
   return { url, port, services, io, db, stop };

@@ -21,6 +21,7 @@ import { NoteService } from './modules/consultations/note-service';
 import { QueueService } from './modules/clinic/queue-service';
 import { ScheduleService } from './modules/clinic/schedule-service';
 import type { EventBus } from './modules/events/event-bus';
+import type { RoomPlacement } from './media/room-placement';
 import { registerClinicHandlers } from './realtime/clinic-handlers';
 import { registerImagingHandlers } from './realtime/imaging-handlers';
 import { FhirHisClient, type HisClient } from './integrations/his';
@@ -113,7 +114,8 @@ export interface Services {
 
 export const VERSION = '0.1.0';
 
-export function createServices(config: Config, log: Logger, db: Database, pool: WorkerPool, events: EventBus): Services {
+export function createServices(config: Config, log: Logger, db: Database, pool: WorkerPool, cluster: { events: EventBus; placement: RoomPlacement }): Services {
+  const { events, placement } = cluster;
   const prisma = db.prisma;
   const signer = createTokenSigner(config.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS);
   const audit = new AuditLog(prisma, log.child({ module: 'audit' }));
@@ -137,7 +139,7 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
     mfaParts.gate,
   );
   const mfa = { ...mfaParts, signIn: mfaParts.login(auth) };
-  const rooms = new RoomRegistry(pool, log.child({ module: 'rooms' }));
+  const rooms = new RoomRegistry(pool, log.child({ module: 'rooms' }), placement);
   const mediaHealth = new MediaHealth(pool, log.child({ module: 'sfu' }));
   const access = new ConsultationAccess(prisma);
   const turn = parseTurnSettings(config.TURN_URLS, config.TURN_SECRET, config.TURN_TTL_SECONDS, config.TURN_RELAY_ONLY);

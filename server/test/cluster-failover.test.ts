@@ -55,6 +55,7 @@ describe('two nodes behind HAProxy: room affinity and failover', () => {
       DATABASE_URL: dbHolder.db.url,
       REDIS_URL: redis.url,
       JWT_SECRET: secret,
+      NODE_ID: name,
     };
     // The node itself is this process (no tsx wrapper in between), so SIGKILL kills the node.
     const loader = pathToFileURL(path.join(ROOT, 'server/node_modules/tsx/dist/loader.mjs')).href;
@@ -104,8 +105,8 @@ describe('two nodes behind HAProxy: room affinity and failover', () => {
     return c.id;
   }
 
-  async function join(token: string, consultationId: string) {
-    const client = await SignalingClient.connect(haproxy.url, token, { consultation: consultationId });
+  async function join(token: string, consultationId: string, via = haproxy.url, node?: string) {
+    const client = await SignalingClient.connect(via, token, { consultation: consultationId, ...(node ? { node } : {}) });
     sockets.push(client);
     const joined = await client.ok('room.join', { consultationId });
     return { client, peers: (joined['peers'] as unknown[]).length };
@@ -137,15 +138,32 @@ describe('two nodes behind HAProxy: room affinity and failover', () => {
     if (!host) throw new Error('no node holds the room');
     const survivor = nodes.find((n) => n !== host);
     if (!survivor) throw new Error('no second node');
+
+    // Placement: the other node refuses to open a second copy of the room and names the one that has
+    // it; a socket sent back through the balancer with that name lands there and meets the others.
+    const direct = await SignalingClient.connect(survivor.url, expert);
+    sockets.push(direct);
+    const refused = await direct.request('room.join', { consultationId: id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'wrong_node', details: { node: host.name } } });
+    const redirected = await join(expert, id, haproxy.url, host.name);
+    expect(redirected.peers, 'sent to the named node, the socket meets the kiosk there').toBe(1);
+    const otherId = ids.find((x) => hostOf.get(x) === survivor);
+    if (otherId) {
+      const forced = await SignalingClient.connect(haproxy.url, expert, { consultation: otherId, node: survivor.name });
+      sockets.push(forced);
+      expect(await forced.request('room.join', { consultationId: otherId })).toMatchObject({ ok: true });
+    }
     const roomsBefore = await roomsOn(survivor, admin);
     const killedAt = Date.now();
     host.child.kill('SIGKILL');
 
-    // What a browser does after the drop: reconnect (through the same address) and join again.
+    // What a browser does after the drop: reconnect (through the same address) and join again; told
+    // `wrong_node` while the dead node's lease runs out, it asks for that node (down: the balancer
+    // hashes it to a live one) and tries again.
     const rejoin = async (token: string) => {
       for (;;) {
         try {
-          return await join(token, id);
+          return await join(token, id, haproxy.url, host.name);
         } catch {
           if (Date.now() - killedAt > 15_000) throw new Error('no rejoin within 15 s');
           await sleep(250);

@@ -38,6 +38,8 @@ export const ERROR_STATUS = {
   internal: 500,
   upstream_unavailable: 502,
   unavailable: 503,
+  /** Several nodes: this consultation's room is live on another node; `details.node` names it (reconnect there). */
+  wrong_node: 421,
   /** The patient has not (or no longer) given telemedicine consent: not callable, not joinable. */
   consent_required: 409,
   /** The patient declined telemedicine consent; staff must re-open the check-in before a new answer. */

@@ -1521,6 +1521,7 @@ export const en: Messages = {
     warnings_unacknowledged: 'Acknowledge each warning the prescriber overrode before approving',
     acknowledgement_stale: 'The prescription has changed: the acknowledged warnings are not those of the current version; check them again',
     unavailable: 'The service is temporarily unavailable. Please try again later',
+    wrong_node: 'Moving to the server that hosts this consultation…',
     unknown: 'Something went wrong. Please try again later',
   },
 };

@@ -1523,6 +1523,7 @@ export const zhCN = {
     warnings_unacknowledged: '请逐条确认医生越过的警示后再审核通过',
     acknowledgement_stale: '处方已更新，所确认的警示与当前版本不符，请重新核对',
     unavailable: '服务暂时不可用，请稍后重试',
+    wrong_node: '正在转到会诊所在的服务器…',
     unknown: '发生未知错误，请稍后重试',
   },
 };

@@ -81,7 +81,9 @@ export const EnvSchema = z.object({
   /** After repeated HIS failures, calls stop for this long before one trial call (circuit breaker). */
   HIS_BREAKER_COOLDOWN_MS: z.coerce.number().int().positive().default(30_000),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
-  /** Several server nodes: the Redis their domain events travel through (unset: one node, events in process). */
+  /** This node's name among several (the load balancer's server name); unset: host name and process id. */
+  NODE_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'NODE_ID: letters, digits, _ . - (at most 64)').optional(),
+  /** Several server nodes: the Redis their domain events and room placements go through (unset: one node, all in process). */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional(),
   PACS_DICOMWEB_URL: optionalUrl,
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),

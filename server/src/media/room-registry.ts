@@ -1,5 +1,7 @@
+import { AppError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { Room } from './room';
+import { localPlacement, type RoomPlacement } from './room-placement';
 import type { WorkerPool } from './worker-pool';
 
 /**
@@ -13,6 +15,8 @@ export class RoomRegistry {
   constructor(
     private readonly pool: WorkerPool,
     private readonly log: Logger,
+    /** Several nodes: a room is opened here only if no other live node has it. */
+    private readonly placement: RoomPlacement = localPlacement('local'),
   ) {}
 
   get size(): number {
@@ -32,17 +36,30 @@ export class RoomRegistry {
     if (existing && !existing.closed) return existing;
     const inFlight = this.pending.get(id);
     if (inFlight) return inFlight;
-    const creating = Room.create(id, this.pool.pick(), this.log)
+    const creating = this.place(id)
+      .then(() => Room.create(id, this.pool.pick(), this.log))
       .then((room) => {
         this.rooms.set(id, room);
         room.once('closed', () => {
           if (this.rooms.get(id) === room) this.rooms.delete(id);
+          this.placement.release(id).catch((err: unknown) => this.log.warn({ err, consultationId: id }, 'room placement not released'));
         });
         return room;
       })
       .finally(() => this.pending.delete(id));
     this.pending.set(id, creating);
     return creating;
+  }
+
+  private async place(id: string): Promise<void> {
+    let claim;
+    try {
+      claim = await this.placement.claim(id);
+    } catch (err) {
+      this.log.warn({ err, consultationId: id }, 'room placement unavailable');
+      throw new AppError('unavailable', 'Room placement is unavailable; retry');
+    }
+    if (!claim.ok) throw new AppError('wrong_node', 'This consultation’s room is on another node', { node: claim.node });
   }
 
   close(): void {
