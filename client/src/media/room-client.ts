@@ -12,7 +12,7 @@ import { QualityMonitor } from './quality-monitor';
 import { pendingDeparture, trackDeparture } from './room-departures';
 import type { RoomEndReason, RoomEvents } from './room-events';
 import { SignalingChannel, type SocketFactory, type TokenProvider } from './signaling-channel';
-import { signalingErrorCode } from './signaling-error';
+import { signalingErrorCode, wrongNodeOf } from './signaling-error';
 
 export type DeviceKind = 'audioinput' | 'videoinput';
 
@@ -53,6 +53,8 @@ export class RoomClient {
   private session: MediaSession | null = null;
   private generation = 0;
   private failures = 0;
+  /** When a `wrong_node` answer last moved this room's socket to another node. */
+  private movedAt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private ticker: ReturnType<typeof setInterval> | null = null;
   private lastConnection: ConnectionSnapshot | null = null;
@@ -311,6 +313,17 @@ export class RoomClient {
       },
       (err: unknown) => {
         if (!current()) return;
+        const node = wrongNodeOf(err);
+        if (node) {
+          // Its reconnect joins again, on that node. Told twice in a row (that node's lease is running
+          // out after it died): wait a moment rather than bounce between nodes.
+          this.dropSession();
+          const soon = Date.now() - this.movedAt < 3000;
+          this.movedAt = Date.now();
+          if (!soon) return this.signaling.moveTo(node);
+          this.retryTimer = setTimeout(() => this.signaling.moveTo(node), 1000);
+          return;
+        }
         const final = FINAL_JOIN_ERRORS[signalingErrorCode(err) ?? ''];
         if (final) return this.end(final);
         if (err instanceof Error && err.name === 'UnsupportedError') return this.end('error'); // this browser cannot do WebRTC

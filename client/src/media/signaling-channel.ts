@@ -108,6 +108,18 @@ export class SignalingChannel {
   }
 
   /** Try now instead of waiting for the reconnection back-off (e.g. the browser is back online). */
+  /**
+   * Several nodes: reconnect to the node that has this consultation's room (the balancer routes a
+   * handshake carrying `node` there). The next connect is a new peer, as after any drop.
+   */
+  moveTo(node: string): void {
+    if (this.currentState === 'closed') return;
+    const opts = this.socket.io.opts;
+    opts.query = { ...(opts.query as Record<string, string> | undefined), node };
+    this.socket.disconnect();
+    this.socket.connect();
+  }
+
   reconnectNow(): void {
     if (this.currentState === 'closed' || this.socket.connected) return;
     this.socket.disconnect();

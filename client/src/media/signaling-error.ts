@@ -23,3 +23,10 @@ export class SignalingError extends Error {
 export function signalingErrorCode(err: unknown): SignalingErrorCode | null {
   return err instanceof SignalingError ? err.code : null;
 }
+
+/** The node named by a `wrong_node` refusal (several nodes: the room is live there), if any. */
+export function wrongNodeOf(err: unknown): string | null {
+  if (!(err instanceof SignalingError) || err.code !== 'wrong_node') return null;
+  const node = (err.details as { node?: unknown } | undefined)?.node;
+  return typeof node === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(node) ? node : null;
+}
