@@ -87,6 +87,24 @@ describe('双向转诊: up-referral booked by the coordinator and written to the
     expect(await his('ServiceRequest', r.id)).toHaveLength(1);
     expect(await his('Task', r.id)).toHaveLength(1);
     expect(await srv.services.prisma.outboxJob.count({ where: { dedupeKey: key } })).toBe(1);
+    // Completing it moves the Task (and the order) on in the HIS, once more under the same identifier.
+    expect((await api['coordinator']!.post(`/referrals/${r.id}/complete`)).body.status).toBe('completed');
+    await srv.services.outbox.drain();
+    expect(await his('Task', r.id)).toEqual([expect.objectContaining({ id: task?.['id'], status: 'completed', businessStatus: { text: '已完成' } })]);
+    expect(await his('ServiceRequest', r.id)).toEqual([expect.objectContaining({ id: order?.['id'], status: 'completed' })]);
+  });
+
+  it('cancelling a booked referral cancels its Task in the HIS; cancelling a requested one writes nothing', async () => {
+    const cid = await consultation();
+    const [booked, requested] = [await file(cid), await file(cid, 'doc.wang')];
+    await api['coordinator']!.post(`/referrals/${booked.id}/book`, slot);
+    await srv.services.outbox.drain();
+    expect((await api['dr.chen']!.post(`/referrals/${booked.id}/cancel`)).body.status).toBe('cancelled');
+    expect((await api['doc.wang']!.post(`/referrals/${requested.id}/cancel`)).body.status).toBe('cancelled');
+    await srv.services.outbox.drain();
+    expect((await his('Task', booked.id)).map((t) => t['status'])).toEqual(['cancelled']);
+    expect((await his('ServiceRequest', booked.id)).map((t) => t['status'])).toEqual(['revoked']);
+    expect(await srv.services.prisma.outboxJob.count({ where: { dedupeKey: { contains: requested.id } } })).toBe(0);
   });
 
   it('two coordinators booking at once: one booking, one 409', async () => {

@@ -19,8 +19,8 @@ export function isWritableType(type: string): type is WritableType {
   return (WRITABLE_TYPES as readonly string[]).includes(type);
 }
 
-/** Types the platform may update (PUT): its own prescriptions, whose status moves on. */
-export const UPDATABLE_TYPES = ['MedicationRequest', 'MedicationDispense'] as const;
+/** Types the platform may update (PUT): its own prescriptions and referrals, whose status moves on. */
+export const UPDATABLE_TYPES = ['MedicationRequest', 'MedicationDispense', 'ServiceRequest', 'Task'] as const;
 export type UpdatableType = (typeof UPDATABLE_TYPES)[number];
 
 export function isUpdatableType(type: string): type is UpdatableType {

@@ -6,6 +6,7 @@ import type { Outbox } from '../outbox/outbox';
 import { FollowUpPlans } from './follow-up-plans';
 import { ReferralBooking } from './referral-booking';
 import { ReferralService } from './referral-service';
+import { registerReferralStatusWriteback } from './referral-status-writeback';
 import { registerReferralWriteback } from './referral-writeback';
 
 export interface ReferralDeps {
@@ -25,6 +26,9 @@ export interface Referrals {
 
 export function createReferrals(deps: ReferralDeps): Referrals {
   const service = new ReferralService(deps.prisma, deps.consultationAccess, deps.audit);
-  if (deps.his) registerReferralWriteback(deps.outbox, deps.his);
+  if (deps.his) {
+    registerReferralWriteback(deps.outbox, deps.his);
+    registerReferralStatusWriteback(deps.outbox, deps.his);
+  }
   return { service, booking: new ReferralBooking(deps.prisma, service, deps.outbox), plans: new FollowUpPlans(deps.prisma, service, deps.audit) };
 }

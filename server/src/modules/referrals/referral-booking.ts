@@ -5,6 +5,7 @@ import type { Outbox } from '../outbox/outbox';
 import { ReferralPolicy } from './referral-policy';
 import type { ReferralService } from './referral-service';
 import { referralInclude, referralFacts, type ReferralRow } from './referral-views';
+import { referralStatusJob } from './referral-status-writeback';
 import { referralWritebackJob } from './referral-writeback';
 
 const moved = (n: { count: number }) => {
@@ -39,24 +40,34 @@ export class ReferralBooking {
 
   async decline(user: AccessClaims, id: string, reason: string): Promise<ReferralView> {
     await this.allowed(user, id, 'decline');
-    await this.move(id, ['requested'], { status: 'declined', declineReason: reason, decidedById: user.sub, decidedAt: new Date() });
+    await this.move(id, 'requested', { status: 'declined', declineReason: reason, decidedById: user.sub, decidedAt: new Date() });
     return this.done(user, id, 'decline');
   }
 
   async complete(user: AccessClaims, id: string): Promise<ReferralView> {
     await this.allowed(user, id, 'complete');
-    await this.move(id, ['booked'], { status: 'completed' });
+    await this.move(id, 'booked', { status: 'completed' });
     return this.done(user, id, 'complete');
   }
 
   async cancel(user: AccessClaims, id: string): Promise<ReferralView> {
-    await this.allowed(user, id, 'cancel');
-    await this.move(id, ['requested', 'booked'], { status: 'cancelled' });
+    const r = await this.allowed(user, id, 'cancel');
+    await this.move(id, r.status, { status: 'cancelled' });
     return this.done(user, id, 'cancel');
   }
 
-  private async move(id: string, from: ReferralStatus[], data: { status: ReferralStatus; declineReason?: string; decidedById?: string; decidedAt?: Date }): Promise<void> {
-    moved(await this.prisma.referral.updateMany({ where: { id, status: { in: from } }, data }));
+  /**
+   * One conditional move from the state read; leaving `booked` also queues the HIS update of the
+   * booking's Task and order, in the same transaction.
+   */
+  private async move(id: string, from: ReferralStatus, data: { status: ReferralStatus; declineReason?: string; decidedById?: string; decidedAt?: Date }): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      moved(await tx.referral.updateMany({ where: { id, status: from }, data }));
+      if (from === 'booked' && (data.status === 'completed' || data.status === 'cancelled')) {
+        const job = referralStatusJob(id, data.status, new Date());
+        await this.outbox.enqueue(job.kind, job.dedupeKey, job.payload, tx);
+      }
+    });
   }
 
   private async allowed(user: AccessClaims, id: string, action: ReferralAction): Promise<ReferralRow> {

@@ -8,8 +8,8 @@ export const REFERRAL_WRITEBACK = 'referral.his.booking';
 export const REFERRAL_IDENTIFIER_SYSTEM = 'urn:cloudclinic:referral';
 
 /** FHIR Task.status for each referral state. */
-const TASK_STATUS: Record<ReferralStatus, string> = { requested: 'requested', booked: 'accepted', declined: 'rejected', completed: 'completed', cancelled: 'cancelled' };
-const BUSINESS: Record<ReferralStatus, string> = { requested: '待预约', booked: '已预约', declined: '已拒绝', completed: '已完成', cancelled: '已取消' };
+export const TASK_STATUS: Record<ReferralStatus, string> = { requested: 'requested', booked: 'accepted', declined: 'rejected', completed: 'completed', cancelled: 'cancelled' };
+export const BUSINESS: Record<ReferralStatus, string> = { requested: '待预约', booked: '已预约', declined: '已拒绝', completed: '已完成', cancelled: '已取消' };
 const KIND_TEXT = { outpatient: '上转门诊', admission: '上转住院', exam: '上转检查' } as const;
 const EXAM_TEXT = { ct: 'CT', mri: 'MRI', pet_ct: 'PET-CT', endoscopy: '内镜' } as const;
 
