@@ -1,7 +1,9 @@
-import { addClinicDays, clinicDate } from '@cloudclinic/shared';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { addClinicDays, CallResultSchema, clinicDate, ConsultationViewSchema, NoteViewSchema, ReferralViewSchema, RequestOptionsSchema } from '@cloudclinic/shared';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { createConsultation } from '../support/api';
 import { loginAs } from '../support/auth';
+import { ApiUser, book, institutionId, ownCardiologySession } from '../support/clinic-api';
+import { kioskCheckIn, test } from '../support/clinic-pages';
 
 /**
  * 双向转诊 with three browsers: the expert refers the patient up for a CT from the consultation, the
@@ -85,4 +87,33 @@ test('CT up-referral booked by the coordinator reaches the county doctor and the
   await expect(tick).toBeChecked();
   await expect(plan.locator('[data-testid="follow-up-item"][data-done="yes"]')).toHaveCount(1);
   await expect(plan.locator('[data-testid="follow-up-item"][data-overdue="yes"]')).toHaveCount(0);
+});
+
+test('the kiosk summary of the visit shows the booked MRI: when, where, how to prepare', async ({ devices, request }) => {
+  test.setTimeout(180_000);
+  const admin = await ApiUser.login(request, 'admin');
+  const session = await ownCardiologySession(admin);
+  const sscph = await institutionId(admin, 'sscph');
+  const appt = await book(admin, session.id, { hisPatientId: 'p-0003', patientName: '张海燕', institutionId: sscph });
+  const kiosk = await devices.open('kiosk.shengsi', /\/kiosk/);
+  await kioskCheckIn(kiosk, appt.code);
+  const chen = await ApiUser.login(request, 'dr.chen');
+  const called = await chen.post(`/api/appointments/${appt.id}/call`, {}, CallResultSchema);
+  const consultationId = called.consultation.id;
+
+  const options = await chen.get('/api/consultations/requests/options', RequestOptionsSchema);
+  const departmentId = options.departments.find((d) => d.name === '心血管内科')?.id ?? '';
+  const referral = await chen.post(`/api/consultations/${consultationId}/referrals`, { departmentId, kind: 'exam', examType: 'mri', reason: '心肌病变待查', urgency: 'routine', summary: '女，47岁，心悸一月，心电图示ST段改变' }, ReferralViewSchema);
+  const coordinator = await ApiUser.login(request, 'coordinator');
+  const day = addClinicDays(clinicDate(new Date()), 5);
+  await coordinator.post(`/api/referrals/${referral.id}/book`, { at: `${day}T14:00:00+08:00`, place: '浙江医院放射科 MRI室' }, ReferralViewSchema);
+
+  await chen.put(`/api/consultations/${consultationId}/note`, { baseRevision: 0, chiefComplaint: '心悸', assessment: '高血压，心肌病变待排', diagnoses: ['I10'], plan: '上转行心脏MRI' }, NoteViewSchema);
+  await chen.post(`/api/consultations/${consultationId}/end`, {}, ConsultationViewSchema);
+  const summary = kiosk.getByTestId('kiosk-summary');
+  await expect(summary).toBeVisible({ timeout: 15_000 });
+  await expect(summary.getByTestId('kiosk-summary-referral')).toContainText('检查 · MRI');
+  await expect(summary.getByTestId('kiosk-summary-referral-when')).toContainText('浙江医院放射科 MRI室');
+  await expect(summary.getByTestId('kiosk-summary-referral-when')).toContainText('14:00');
+  await expect(summary.getByTestId('kiosk-summary-referral-preparation')).toContainText('金属');
 });
