@@ -1,4 +1,5 @@
 import { addClinicDays, CallResultSchema, clinicDate, ConsultationViewSchema, NoteViewSchema, ReferralViewSchema, RequestOptionsSchema } from '@cloudclinic/shared';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { createConsultation } from '../support/api';
 import { loginAs } from '../support/auth';
@@ -44,6 +45,8 @@ test('CT up-referral booked by the coordinator reaches the county doctor and the
   await panel.getByTestId('referral-summary').fill('男，68岁，胸闷气促三天，外院CT示右肺下叶结节');
   await panel.getByTestId('referral-submit').click();
   await expect(panel.getByTestId('referral-status')).toHaveText('待预约');
+  const axe = await new AxeBuilder({ page: expert }).include('[data-testid="referral-panel"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
   const coordinator = await open(browser, baseURL, 'coordinator', '/admin/referrals');
   const card = coordinator.getByTestId('inbox-referral').filter({ hasText: reason });
