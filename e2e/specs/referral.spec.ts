@@ -60,6 +60,9 @@ test('CT up-referral booked by the coordinator reaches the county doctor and the
   await coordinator.getByTestId('referral-filter').selectOption('booked');
   await expect(coordinator.getByTestId('inbox-referral').filter({ hasText: reason }).getByTestId('referral-slot')).toHaveText(`${day} 09:30`);
 
+  // The expert's screen follows without a reload.
+  await expect(panel.getByTestId('referral-status')).toHaveText('已预约', { timeout: 15_000 });
+
   const county = await open(browser, baseURL, 'doc.wang', `/county/consultations/${id}`);
   const countyPanel = county.getByTestId('referral-panel');
   await expect(countyPanel.getByTestId('referral-status')).toHaveText('已预约');
