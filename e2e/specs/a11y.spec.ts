@@ -28,6 +28,7 @@ const HOMES = [
   { role: 'admin invitations', username: 'admin', path: '/admin/invitations', ready: 'admin-invitations' },
   { role: 'admin HIS write-backs', username: 'admin', path: '/admin/outbox', ready: 'outbox-count' },
   { role: 'consultation request inbox', username: 'coordinator', path: '/admin/requests', ready: 'request-inbox' },
+  { role: 'referral booking list', username: 'coordinator', path: '/admin/referrals', ready: 'referral-inbox' },
   { role: 'kiosk home', username: 'kiosk.shengsi', path: '/kiosk', ready: 'kiosk-home' },
 ] as const;
 

@@ -64,6 +64,8 @@ import { kioskRoutes } from './http/routes/kiosk-routes';
 import { createOpinions, type Opinions } from './modules/opinions/create-opinions';
 import { opinionRoutes } from './http/routes/opinion-routes';
 import { registerKioskHandlers } from './realtime/kiosk-handlers';
+import { createReferrals, type Referrals } from './modules/referrals/create-referrals';
+import { referralRoutes } from './http/routes/referral-routes';
 
 export interface RouteMount {
   path: string;
@@ -106,6 +108,8 @@ export interface Services {
   field: Field;
   /** 会诊意见: the experts' opinions and the jointly signed MDT opinion. */
   opinions: Opinions;
+  /** 双向转诊: up-referrals with exam booking, down-referral follow-up plans. */
+  referrals: Referrals;
   /** Feature routers mounted under /api behind authentication. */
   routes: RouteMount[];
   /** Feature request handlers registered on every authenticated socket. */
@@ -182,6 +186,8 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
   routes.push({ path: '/', router: prescriptionRoutes(prescriptions, limits) });
   const opinions = createOpinions({ prisma, consultationAccess: access, audit, outbox, keys: prescriptions.keys, his });
   routes.push({ path: '/', router: opinionRoutes(opinions, limits) });
+  const referrals = createReferrals({ prisma, consultationAccess: access, audit, outbox, his });
+  routes.push({ path: '/', router: referralRoutes(referrals) });
   const field = createField({ prisma, access, audit, events, outbox, his, secret: config.jwtSecret });
   routes.push({ path: '/', router: fieldRoutes(field, config.publicUrl) });
   const kiosk = createKiosk({ prisma, audit, events });
@@ -244,6 +250,7 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
     prescriptions,
     field,
     opinions,
+    referrals,
     routes,
     socketHandlers: [
       (socket, dispatcher) => registerClinicHandlers(socket, dispatcher, queue),

@@ -177,6 +177,22 @@ const ROUTES: Record<string, Rule> = {
   'POST /api/opinions/:id/acknowledge': { allow: ['county_doctor'] },
   'GET /api/opinions/:id/verify': { allow: ALL, allowOther: ALL },
   'GET /api/public/opinions/:id': { allow: ALL, allowOther: ALL, public: true },
+  // 双向转诊: filing needs a body (referral.test.ts attacks it); the consultation's expert and the patient's county doctor list a consultation's referrals and plans.
+  'POST /api/consultations/:id/referrals': BODY_FIRST,
+  'GET /api/consultations/:id/referrals': { allow: ['expert', 'county_doctor'] },
+  'GET /api/referrals': { allow: ['expert', 'county_doctor', ...ADMINS] },
+  // The filer (the matrix expert), the patient's county doctors and the coordinators read a referral.
+  'GET /api/referrals/:id': { allow: ['expert', 'county_doctor', ...ADMINS], allowOther: ADMINS },
+  // Only the coordinators answer; completing a requested referral is a 409 for them (let in).
+  'POST /api/referrals/:id/book': { allow: ADMINS, allowOther: ADMINS, fresh: true, body: { at: new Date(Date.now() + 86_400_000).toISOString(), place: '浙江医院影像科' } },
+  'POST /api/referrals/:id/decline': { allow: ADMINS, allowOther: ADMINS, fresh: true, body: { reason: '不符合上转条件' } },
+  'POST /api/referrals/:id/complete': { allow: ADMINS, allowOther: ADMINS },
+  'POST /api/referrals/:id/cancel': { allow: ['expert', ...ADMINS], allowOther: ADMINS, fresh: true },
+  'POST /api/consultations/:id/follow-up-plans': BODY_FIRST,
+  'GET /api/consultations/:id/follow-up-plans': { allow: ['expert', 'county_doctor'] },
+  // The patient's county doctors carry out a plan: acknowledge, then tick (409 before acknowledging: let in).
+  'POST /api/follow-up-plans/:id/acknowledge': { allow: ['county_doctor'], fresh: true },
+  'POST /api/follow-up-plans/:id/items/:itemId': { allow: ['county_doctor'], body: { done: true } },
   // Leaving kiosk mode: the body (a staff PIN) is checked first; the kiosk-only rule is in kiosk-mode.test.ts.
   'POST /api/kiosk/unlock': BODY_FIRST,
 };
@@ -239,6 +255,8 @@ function objectOf(path: string): Obj {
   if (/\/appointments\/:/.test(path)) return 'appointment';
   if (/\/prescriptions\/:/.test(path)) return 'prescription';
   if (/\/opinions\/:/.test(path)) return 'opinion';
+  if (/\/referrals\/:/.test(path)) return 'referral';
+  if (/\/follow-up-plans\/:/.test(path)) return 'followUpPlan';
   if (/\/(consultations|dicomweb)\/:/.test(path)) return 'consultation';
   return 'none';
 }
@@ -249,6 +267,7 @@ function fill(path: string, id: string): string {
     .replace(/\{\/?\*any\}/, 'x')
     .replace(/:studyUid/, '1.2.3')
     .replace(/:attachmentId/, 'ATTACHMENT')
+    .replace(/:itemId/, 'ITEM')
     .replace(/:[A-Za-z]+/g, id);
 }
 
@@ -306,7 +325,7 @@ describe('authorisation matrix: every route and socket request × every role × 
         for (const role of MATRIX_ROLES) {
           const objs = rule.fresh ? await buildMatrixObjects(srv) : objects;
           const id = rule.object === 'none' ? 'none' : objs[side][rule.object];
-          const url = fill(route.path, id).replace('ATTACHMENT', objs[side].attachment);
+          const url = fill(route.path, id).replace('ATTACHMENT', objs[side].attachment).replace('ITEM', objs[side].followUpItem);
           const method = route.method === 'ALL' ? 'GET' : route.method;
           const res = await fetch(`${srv.url}${url}`, {
             method,

@@ -23,6 +23,11 @@ export interface MatrixObjects {
   attachment: string;
   /** A joint opinion frozen for signature (its chair the consultation's expert). */
   opinion: string;
+  /** A requested 上转 filed by the consultation's expert (the other side's to psychiatry, not the matrix expert's department). */
+  referral: string;
+  /** A 下转 follow-up plan of the consultation, not yet acknowledged, and its first item. */
+  followUpPlan: string;
+  followUpItem: string;
 }
 
 /**
@@ -66,6 +71,17 @@ export async function buildMatrixObjects(srv: TestServer): Promise<{ own: Matrix
   const opinion = async (consultationId: string, chairId: string) =>
     (await p.jointOpinion.create({ data: { consultationId, version: 1, status: 'signing', chairId, findings: '—', treatment: '—', canonical: '{}', payloadHash: '', requiredSigners: [chairId] } })).id;
 
+  const referral = async (consultationId: string, institutionId: string, hisPatientId: string, requestedById: string, department: string) =>
+    (
+      await p.referral.create({
+        data: { consultationId, institutionId, hisPatientId, requestedById, departmentId: (await p.department.findFirstOrThrow({ where: { code: department } })).id, kind: 'exam', examType: 'ct', reason: '—', urgency: 'routine', summary: '—' },
+      })
+    ).id;
+  const plan = async (consultationId: string, institutionId: string, hisPatientId: string, createdById: string) => {
+    const row = await p.followUpPlan.create({ data: { consultationId, institutionId, hisPatientId, createdById, items: { create: [{ position: 0, kind: 'check', text: '复查', dueDate: '2030-01-01' }] } }, include: { items: true } });
+    return { followUpPlan: row.id, followUpItem: row.items[0]?.id ?? '' };
+  };
+
   const cardiology = await p.clinicSession.findFirstOrThrow({ where: { expertId: chen.id } });
   const dept = await p.department.findFirstOrThrow({ where: { code: 'cardiology' } });
   const otherSession = await p.clinicSession.create({
@@ -83,6 +99,8 @@ export async function buildMatrixObjects(srv: TestServer): Promise<{ own: Matrix
       prescription: await prescription(ownC, chen.id, sscph.id, 'p-0001', 'A'),
       attachment: await attachment(ownC, chen.id),
       opinion: await opinion(ownC, chen.id),
+      referral: await referral(ownC, sscph.id, 'p-0001', chen.id, 'cardiology'),
+      ...(await plan(ownC, sscph.id, 'p-0001', chen.id)),
     },
     other: {
       consultation: otherC,
@@ -91,6 +109,8 @@ export async function buildMatrixObjects(srv: TestServer): Promise<{ own: Matrix
       prescription: await prescription(otherC, he.id, dsfph.id, 'p-0004', 'B'),
       attachment: await attachment(otherC, he.id),
       opinion: await opinion(otherC, he.id),
+      referral: await referral(otherC, dsfph.id, 'p-0004', he.id, 'psychiatry'),
+      ...(await plan(otherC, dsfph.id, 'p-0004', he.id)),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addClinicDays, ageInYears, ageOn, clinicDate, clinicDayRange, endOfClinicDay, isClinicDate } from './clinic-time';
+import { addClinicDays, ageInYears, ageOn, clinicDate, clinicDateTime, clinicDayRange, clinicLocalToIso, endOfClinicDay, isClinicDate } from './clinic-time';
 
 describe('clinic time (Asia/Shanghai)', () => {
   it('is a year older from 00:00 China time on the birthday, although UTC is still the day before', () => {
@@ -37,5 +37,15 @@ describe('clinic time (Asia/Shanghai)', () => {
     expect(isClinicDate('2028-02-29')).toBe(true);
     for (const bad of ['2026-02-29', '2026-13-01', '2026-1-5', '20261123', '2026-11-23T00:00', '']) expect(isClinicDate(bad)).toBe(false);
     expect(() => clinicDayRange('2026-02-30')).toThrow(RangeError);
+  });
+});
+
+describe('clinic wall-clock times', () => {
+  it('reads a datetime-local value as Asia/Shanghai and writes an instant back as clinic time', () => {
+    expect(clinicLocalToIso('2026-12-07T09:30')).toBe('2026-12-07T01:30:00.000Z');
+    expect(clinicLocalToIso('2026-12-07T00:10')).toBe('2026-12-06T16:10:00.000Z');
+    expect(clinicLocalToIso('2026-02-30T09:00')).toBeNull();
+    expect(clinicLocalToIso('2026-12-07T24:00')).toBeNull();
+    expect(clinicDateTime('2026-12-06T16:10:00.000Z')).toBe('2026-12-07 00:10');
   });
 });

@@ -82,3 +82,18 @@ export function ageInYears(birthDate: string | null | undefined, now: Date): num
   if (!age) return null;
   return age.unit === 'year' ? age.value : 0;
 }
+
+const CLINIC_LOCAL = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
+
+/** A clinic wall-clock time `YYYY-MM-DDTHH:mm` (a `datetime-local` value read as Asia/Shanghai) as an ISO instant; null if invalid. */
+export function clinicLocalToIso(value: string): string | null {
+  const m = CLINIC_LOCAL.exec(value);
+  if (!m?.[1] || !isClinicDate(m[1]) || Number(m[2]) > 23 || Number(m[3]) > 59) return null;
+  return new Date(clinicDayRange(m[1]).from.getTime() + (Number(m[2]) * 60 + Number(m[3])) * 60_000).toISOString();
+}
+
+/** An instant as clinic wall-clock time `YYYY-MM-DD HH:mm` (Asia/Shanghai), whatever the browser's zone. */
+export function clinicDateTime(iso: string): string {
+  const local = new Date(Date.parse(iso) + CLINIC_OFFSET_MS).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+}

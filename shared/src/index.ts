@@ -23,3 +23,6 @@ export * from './plain-words';
 export * from './appointment-code';
 export * from './api/audit';
 export * from './api/admin';
+export * from './api/referral-kinds';
+export * from './api/referrals';
+export * from './api/follow-up-plans';

@@ -2,10 +2,13 @@
 export const READABLE_TYPES = [
   'Patient', 'Encounter', 'Condition', 'AllergyIntolerance', 'Observation', 'DiagnosticReport', 'ImagingStudy',
   'MedicationRequest', 'MedicationStatement', 'MedicationDispense', 'DocumentReference', 'Medication', 'Organization', 'Coverage',
+  'ServiceRequest', 'Task',
 ] as const;
 export type ReadableType = (typeof READABLE_TYPES)[number];
 
-export const WRITABLE_TYPES = ['DocumentReference', 'MedicationRequest', 'MedicationDispense', 'Observation'] as const;
+export const WRITABLE_TYPES = ['DocumentReference', 'MedicationRequest', 'MedicationDispense', 'Observation', 'ServiceRequest', 'Task'] as const;
+/** Types only the platform writes (referrals): the generated dataset has none. */
+export const WRITTEN_ONLY_TYPES: readonly ReadableType[] = ['ServiceRequest', 'Task'];
 export type WritableType = (typeof WRITABLE_TYPES)[number];
 
 export function isReadableType(type: string): type is ReadableType {
@@ -16,8 +19,8 @@ export function isWritableType(type: string): type is WritableType {
   return (WRITABLE_TYPES as readonly string[]).includes(type);
 }
 
-/** Types the platform may update (PUT): its own prescriptions, whose status moves on. */
-export const UPDATABLE_TYPES = ['MedicationRequest', 'MedicationDispense'] as const;
+/** Types the platform may update (PUT): its own prescriptions and referrals, whose status moves on. */
+export const UPDATABLE_TYPES = ['MedicationRequest', 'MedicationDispense', 'ServiceRequest', 'Task'] as const;
 export type UpdatableType = (typeof UPDATABLE_TYPES)[number];
 
 export function isUpdatableType(type: string): type is UpdatableType {

@@ -5,7 +5,7 @@ import type { StoredResource } from './stored-resource';
 /** The patient a resource belongs to (its subject or patient reference), if any. */
 export function patientIdOf(resource: StoredResource): string | undefined {
   if (resource.resourceType === 'Patient') return resource.id;
-  for (const key of ['subject', 'patient', 'beneficiary']) {
+  for (const key of ['subject', 'patient', 'beneficiary', 'for']) {
     const ref: unknown = Reflect.get(resource, key);
     if (isRecord(ref) && typeof ref.reference === 'string') {
       const match = /(?:^|\/)Patient\/([^/]+)$/.exec(ref.reference);

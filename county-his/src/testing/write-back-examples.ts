@@ -66,3 +66,37 @@ export function ambulanceSpo2(patientId: string, readingId: string) {
     valueQuantity: { value: 91, unit: '%', system: 'http://unitsofmeasure.org', code: '%' },
   };
 }
+
+export function examReferral(patientId: string, referralId: string) {
+  return {
+    resourceType: 'ServiceRequest' as const,
+    identifier: [{ system: 'urn:cloudclinic:referral', value: referralId }],
+    status: 'active' as const,
+    intent: 'order' as const,
+    priority: 'routine' as const,
+    category: [{ coding: [{ system: 'http://snomed.info/sct', code: '3457005', display: 'Patient referral' }], text: '双向转诊（上转）' }],
+    code: { coding: [{ system: 'urn:cloudclinic:referral-kind', code: 'ct', display: 'CT检查' }], text: 'CT检查' },
+    subject: { reference: `Patient/${patientId}` },
+    authoredOn: '2026-11-02T10:15:00+08:00',
+    occurrenceDateTime: '2026-11-05T09:00:00+08:00',
+    requester: { display: '浙江医院 心血管内科 专家' },
+    performer: [{ display: '浙江医院影像科' }],
+    reasonCode: [{ text: '右肺下叶结节待查' }],
+    patientInstruction: '检查前4小时禁食',
+  };
+}
+
+export function referralTask(patientId: string, referralId: string) {
+  return {
+    resourceType: 'Task' as const,
+    identifier: [{ system: 'urn:cloudclinic:referral', value: referralId }],
+    status: 'accepted' as const,
+    businessStatus: { text: '已预约' },
+    intent: 'order' as const,
+    for: { reference: `Patient/${patientId}` },
+    authoredOn: '2026-11-02T10:15:00+08:00',
+    lastModified: '2026-11-02T11:00:00+08:00',
+    owner: { display: '浙江医院影像科' },
+    executionPeriod: { start: '2026-11-05T09:00:00+08:00' },
+  };
+}

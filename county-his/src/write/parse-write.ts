@@ -21,7 +21,8 @@ export function parseWrite(req: Request, type: WritableType, store: ResourceStor
     throw new FhirError(400, 'invalid', message, issues.map((i) => [type, ...i.path.map(String)].join('.')));
   }
   const resource = parsed.data;
-  const patientId = resource.subject.reference.slice('Patient/'.length);
-  if (!store.read('Patient', patientId)) throw new FhirError(400, 'processing', `${resource.subject.reference} does not exist in this HIS`, [`${type}.subject`]);
+  // A Task names its patient in `for`; every other written type in `subject`.
+  const [patient, element] = resource.resourceType === 'Task' ? [resource.for, 'for'] : [resource.subject, 'subject'];
+  if (!store.read('Patient', patient.reference.slice('Patient/'.length))) throw new FhirError(400, 'processing', `${patient.reference} does not exist in this HIS`, [`${type}.${element}`]);
   return resource;
 }

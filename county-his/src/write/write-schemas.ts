@@ -93,9 +93,43 @@ export const DocumentReferenceWrite = z.looseObject({
   content: z.array(z.looseObject({ attachment: Attachment })).min(1),
 });
 
+/** A referral (双向转诊) the platform files: the order. */
+export const ServiceRequestWrite = z.looseObject({
+  ...base,
+  resourceType: z.literal('ServiceRequest'),
+  status: z.enum(['draft', 'active', 'on-hold', 'revoked', 'completed', 'entered-in-error', 'unknown']),
+  intent: z.enum(['proposal', 'plan', 'directive', 'order', 'original-order', 'reflex-order', 'filler-order', 'instance-order', 'option']),
+  priority: z.enum(['routine', 'urgent', 'asap', 'stat']).optional(),
+  category: z.array(CodeableConcept).optional(),
+  code: CodeableConcept.optional(),
+  subject: PatientReference,
+  authoredOn: dateTime.optional(),
+  occurrenceDateTime: dateTime.optional(),
+  requester: Reference.optional(),
+  performer: z.array(Reference).optional(),
+  reasonCode: z.array(CodeableConcept).optional(),
+});
+
+/** The referral's progress (requested, accepted = booked, completed …). */
+export const TaskWrite = z.looseObject({
+  ...base,
+  resourceType: z.literal('Task'),
+  status: z.enum(['draft', 'requested', 'received', 'accepted', 'rejected', 'ready', 'cancelled', 'in-progress', 'on-hold', 'failed', 'completed', 'entered-in-error']),
+  intent: z.enum(['unknown', 'proposal', 'plan', 'order', 'original-order', 'reflex-order', 'filler-order', 'instance-order', 'option']),
+  businessStatus: CodeableConcept.optional(),
+  basedOn: z.array(Reference).optional(),
+  focus: Reference.optional(),
+  for: PatientReference,
+  authoredOn: dateTime.optional(),
+  lastModified: dateTime.optional(),
+  owner: Reference.optional(),
+});
+
 export const WRITE_SCHEMAS = {
   Observation: ObservationWrite,
   MedicationRequest: MedicationRequestWrite,
   MedicationDispense: MedicationDispenseWrite,
   DocumentReference: DocumentReferenceWrite,
+  ServiceRequest: ServiceRequestWrite,
+  Task: TaskWrite,
 } satisfies Record<WritableType, z.ZodType>;

@@ -5,6 +5,7 @@ import { isClinicDate } from '../clinic-time';
 import { isValidResidentId } from '../resident-id';
 import { NoteRequirementSchema } from './note-requirements';
 import { IdSchema } from './common';
+import { KioskReferralSchema } from './referral-kinds';
 
 /** A named thing of the directory; `nameEn` where the data has an English name (see the client's localName). */
 const Ref = z.object({ id: z.string(), name: z.string(), nameEn: z.string().optional() });
@@ -100,7 +101,8 @@ export const KioskAppointmentViewSchema = AppointmentViewSchema.extend({
       plan: z.string(),
       assessment: z.string(),
       prescriptions: z.array(KioskPrescriptionSummarySchema),
-      referral: z.string().nullable(),
+      /** The booked 上转 of this visit: when, where, how to prepare. */
+      referral: KioskReferralSchema.nullable(),
     })
     .nullable(),
 });

@@ -6,6 +6,7 @@ import { AdminOutboxPage } from './AdminOutboxPage';
 import { AdminInstitutionsPage } from './AdminInstitutionsPage';
 import { AdminInvitationsPage } from './AdminInvitationsPage';
 import { RequestInboxPage } from '../../features/requests/RequestInboxPage';
+import { ReferralInboxPage } from '../../features/referral/ReferralInboxPage';
 import { AdminShell } from './AdminShell';
 import { AdminUsersPage } from './AdminUsersPage';
 
@@ -21,6 +22,7 @@ export default function AdminArea() {
         <Route path="users" element={<AdminUsersPage />} />
         <Route path="institutions" element={<AdminInstitutionsPage />} />
         <Route path="requests" element={<RequestInboxPage />} />
+        <Route path="referrals" element={<ReferralInboxPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

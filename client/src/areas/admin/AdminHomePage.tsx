@@ -22,6 +22,7 @@ const ADMIN_PAGES = [
   ['invitations', 'admin.invitations.link'],
   ['outbox', 'admin.outbox.link'],
   ['requests', 'requests.inbox.link'],
+  ['referrals', 'referral.inboxLink'],
 ] as const;
 
 export function AdminHomePage() {

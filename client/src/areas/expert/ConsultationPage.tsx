@@ -14,6 +14,7 @@ import { PrescriptionPanel } from '../../features/consultation/PrescriptionPanel
 import { RecordPanel } from '../../features/consultation/RecordPanel';
 import { NoteEditor } from '../../features/note/NoteEditor';
 import { OpinionPanel } from '../../features/opinion/OpinionPanel';
+import { ReferralPanel } from '../../features/referral/ReferralPanel';
 import { StatusBadge } from '../../features/queue/StatusBadge';
 import { RoomView } from '../../features/room/RoomView';
 import { useEndConsultation } from '../../hooks/clinic/useEndConsultation';
@@ -87,6 +88,7 @@ function ConsultationScreen({ consultationId }: { consultationId: string }) {
           <p className="notice">{t('consultation.ended')}</p>
           <NoteEditor editor={note} />
           <OpinionPanel consultationId={consultationId} />
+          <ReferralPanel consultationId={consultationId} />
         </div>
       ) : null}
       {c && !ended ? <PatientBanner consultationId={consultationId} hisPatientId={c.hisPatientId} /> : null}
@@ -128,6 +130,11 @@ function ConsultationScreen({ consultationId }: { consultationId: string }) {
                 opinion: (
                   <PanelBoundary name="opinion">
                     <OpinionPanel consultationId={consultationId} />
+                  </PanelBoundary>
+                ),
+                referral: (
+                  <PanelBoundary name="referral">
+                    <ReferralPanel consultationId={consultationId} />
                   </PanelBoundary>
                 ),
               }}

@@ -1,8 +1,8 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export type PanelKey = 'record' | 'imaging' | 'prescription' | 'note' | 'opinion';
-const ORDER: readonly PanelKey[] = ['record', 'imaging', 'prescription', 'note', 'opinion'];
+export type PanelKey = 'record' | 'imaging' | 'prescription' | 'note' | 'opinion' | 'referral';
+const ORDER: readonly PanelKey[] = ['record', 'imaging', 'prescription', 'note', 'opinion', 'referral'];
 
 interface ConsultationPanelsProps {
   panels: Record<PanelKey, ReactNode>;
@@ -10,7 +10,7 @@ interface ConsultationPanelsProps {
 }
 
 /**
- * The side panel of the consultation page: tabs 病历 / 影像 / 处方 / 记录 / 会诊意见 (WAI-ARIA tabs, arrow keys move).
+ * The side panel of the consultation page: tabs 病历 / 影像 / 处方 / 记录 / 会诊意见 / 转诊 (WAI-ARIA tabs, arrow keys move).
  * Every panel stays mounted so switching never loses what is being typed.
  */
 export function ConsultationPanels({ panels, initial = 'note' }: ConsultationPanelsProps) {

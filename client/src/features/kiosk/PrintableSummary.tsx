@@ -5,6 +5,7 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { formatShanghaiDate } from './print-date';
 import { localName } from '../../i18n/local-name';
+import { SummaryReferral } from './SummaryReferral';
 
 /** The public verification page behind the QR (exists for every signed prescription; no login). */
 export function verifyUrl(prescriptionId: string): string {
@@ -73,6 +74,12 @@ export function PrintableSummary({ appointment: a }: { appointment: KioskAppoint
             <span data-testid="kiosk-print-code">{t('kiosk.print.code', { code: signed.verifyCode })}</span>
           </figcaption>
         </figure>
+      ) : null}
+      {s?.referral ? (
+        <>
+          <h2>{t('kiosk.summary.referral')}</h2>
+          <SummaryReferral referral={s.referral} prefix="kiosk-print" />
+        </>
       ) : null}
       <p>{t('kiosk.summary.nextFollowUp')}</p>
     </article>,

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCountdown } from '../../hooks/clinic/useCountdown';
 import { PrintableSummary } from './PrintableSummary';
+import { SummaryReferral } from './SummaryReferral';
 
 /** Time to read the summary and press 打印; after printing, time to take the paper. */
 export const SUMMARY_SECONDS = 90;
@@ -62,6 +63,10 @@ export function SummaryStep({ appointment: a, onDone }: SummaryStepProps) {
               ))}
             </ul>
           )}
+        </dd>
+        <dt>{t('kiosk.summary.referral')}</dt>
+        <dd>
+          <SummaryReferral referral={s?.referral ?? null} />
         </dd>
         <dt>{t('kiosk.summary.nextSteps')}</dt>
         <dd>

@@ -81,6 +81,8 @@ export interface HisClient {
   /** Formulary lookup: a string searches names (and pinyin initials when it is Latin letters). */
   searchMedications(query: string | MedicationQuery, opts?: CallOptions): Promise<FhirResource[]>;
   getMedication(id: string, opts?: CallOptions): Promise<FhirResource>;
+  /** A search of any type the HIS serves (e.g. what we wrote, by our identifier). */
+  search(resourceType: string, params: Record<string, string>, opts?: CallOptions & { limit?: number }): Promise<FhirResource[]>;
   /** Write back (note, prescription, dispense, observation). */
   create<T extends { resourceType: string }>(resource: T, opts?: CreateOptions): Promise<CreateResult>;
   /** Replace an existing resource (PUT), e.g. a MedicationRequest becoming completed. */

@@ -9,6 +9,7 @@ import { ClinicPolicy } from './clinic-policy';
 import { hashResidentId } from './schedule-service';
 import { appointmentInclude, appointmentView, sessionInclude, sessionView } from './views';
 import { prescriptionSummaries } from '../prescriptions/kiosk-summary';
+import { bookedReferralFor } from '../referrals/kiosk-referral';
 
 type CheckIn = { code: string } | { residentId: string };
 
@@ -202,7 +203,7 @@ export class QueueService {
       departmentNameEn: a.session.department.nameEn,
       summary:
         a.status === 'completed' && note
-          ? { plan: note.plan, assessment: note.assessment, prescriptions: await prescriptionSummaries(this.prisma, note.consultationId), referral: null }
+          ? { plan: note.plan, assessment: note.assessment, prescriptions: await prescriptionSummaries(this.prisma, note.consultationId), referral: await bookedReferralFor(this.prisma, note.consultationId) }
           : null,
     };
   }

@@ -22,6 +22,7 @@ function his(patients: FhirResource[], down = false): HisClient {
     findPatientByIdentifier: async () => null,
     patientRecord: () => Promise.reject(new Error('not used')),
     searchMedications: async () => [],
+    search: () => Promise.reject(new Error('not used')),
     getMedication: () => Promise.reject(new Error('not used')),
     create: () => Promise.reject(new Error('not used')),
     update: () => Promise.reject(new Error('not used')),

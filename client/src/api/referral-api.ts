@@ -1,0 +1,38 @@
+import {
+  FollowUpPlanListSchema,
+  FollowUpPlanViewSchema,
+  ReferralListSchema,
+  ReferralViewSchema,
+  type BookReferralBody,
+  type FileFollowUpPlanBody,
+  type FileReferralBody,
+  type FollowUpPlanView,
+  type ReferralStatus,
+  type ReferralView,
+} from '@cloudclinic/shared';
+import { apiClient } from './api-request';
+
+const enc = encodeURIComponent;
+const c = apiClient;
+const opt = (signal?: AbortSignal) => (signal ? { signal } : {});
+
+/** 双向转诊 over REST; every response parsed with the shared schemas. */
+export const referralApi = {
+  ofConsultation: async (consultationId: string, signal?: AbortSignal): Promise<ReferralView[]> =>
+    (await c.request(`/api/consultations/${enc(consultationId)}/referrals`, { schema: ReferralListSchema, ...opt(signal) })).referrals,
+  file: (consultationId: string, body: FileReferralBody): Promise<ReferralView> =>
+    c.request(`/api/consultations/${enc(consultationId)}/referrals`, { method: 'POST', body, schema: ReferralViewSchema }),
+  list: async (status: ReferralStatus | null, signal?: AbortSignal): Promise<ReferralView[]> =>
+    (await c.request(`/api/referrals${status ? `?status=${status}` : ''}`, { schema: ReferralListSchema, ...opt(signal) })).referrals,
+  get: (id: string, signal?: AbortSignal): Promise<ReferralView> => c.request(`/api/referrals/${enc(id)}`, { schema: ReferralViewSchema, ...opt(signal) }),
+  book: (id: string, body: BookReferralBody): Promise<ReferralView> => c.request(`/api/referrals/${enc(id)}/book`, { method: 'POST', body, schema: ReferralViewSchema }),
+  decline: (id: string, reason: string): Promise<ReferralView> => c.request(`/api/referrals/${enc(id)}/decline`, { method: 'POST', body: { reason }, schema: ReferralViewSchema }),
+  move: (id: string, action: 'complete' | 'cancel'): Promise<ReferralView> => c.request(`/api/referrals/${enc(id)}/${action}`, { method: 'POST', body: {}, schema: ReferralViewSchema }),
+  plans: async (consultationId: string, signal?: AbortSignal): Promise<FollowUpPlanView[]> =>
+    (await c.request(`/api/consultations/${enc(consultationId)}/follow-up-plans`, { schema: FollowUpPlanListSchema, ...opt(signal) })).plans,
+  filePlan: (consultationId: string, body: FileFollowUpPlanBody): Promise<FollowUpPlanView> =>
+    c.request(`/api/consultations/${enc(consultationId)}/follow-up-plans`, { method: 'POST', body, schema: FollowUpPlanViewSchema }),
+  acknowledge: (planId: string): Promise<FollowUpPlanView> => c.request(`/api/follow-up-plans/${enc(planId)}/acknowledge`, { method: 'POST', body: {}, schema: FollowUpPlanViewSchema }),
+  tick: (planId: string, itemId: string, done: boolean): Promise<FollowUpPlanView> =>
+    c.request(`/api/follow-up-plans/${enc(planId)}/items/${enc(itemId)}`, { method: 'POST', body: { done }, schema: FollowUpPlanViewSchema }),
+};

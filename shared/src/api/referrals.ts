@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { IdSchema } from './common';
+import { FutureInstantSchema, RequestUrgencySchema } from './consultation-requests';
+import { ExamTypeSchema, ReferralKindSchema, ReferralStatusSchema } from './referral-kinds';
+
+export const REFERRAL_LIMITS = { reason: 1000, summary: 4000, place: 200, preparation: 2000, declineReason: 500 } as const;
+
+/** 上转: filed from a consultation to a provincial department. */
+export const FileReferralBodySchema = z
+  .object({
+    departmentId: IdSchema,
+    kind: ReferralKindSchema,
+    examType: ExamTypeSchema.optional(),
+    reason: z.string().trim().min(2).max(REFERRAL_LIMITS.reason),
+    urgency: RequestUrgencySchema,
+    summary: z.string().trim().min(10).max(REFERRAL_LIMITS.summary),
+  })
+  .strict()
+  .refine((b) => (b.kind === 'exam') === (b.examType !== undefined), { message: 'An exam referral names its exam type (and only an exam referral does)', path: ['examType'] });
+export type FileReferralBody = z.input<typeof FileReferralBodySchema>;
+
+/** 预约: the slot the provincial coordinator books. */
+export const BookReferralBodySchema = z
+  .object({
+    at: FutureInstantSchema,
+    place: z.string().trim().min(2).max(REFERRAL_LIMITS.place),
+    preparation: z.string().trim().max(REFERRAL_LIMITS.preparation).optional(),
+  })
+  .strict();
+export type BookReferralBody = z.input<typeof BookReferralBodySchema>;
+export const DeclineReferralBodySchema = z.object({ reason: z.string().trim().min(2).max(REFERRAL_LIMITS.declineReason) }).strict();
+export const ReferralListQuerySchema = z.object({ status: ReferralStatusSchema.optional() }).strict();
+export type ReferralListQuery = z.infer<typeof ReferralListQuerySchema>;
+
+const Person = z.object({ id: z.string(), displayName: z.string() });
+
+export const ReferralViewSchema = z.object({
+  id: z.string(),
+  consultationId: z.string(),
+  hisPatientId: z.string(),
+  institution: z.object({ id: z.string(), name: z.string() }),
+  department: z.object({ id: z.string(), name: z.string(), nameEn: z.string(), institutionName: z.string() }),
+  requestedBy: Person,
+  kind: ReferralKindSchema,
+  examType: ExamTypeSchema.nullable(),
+  reason: z.string(),
+  urgency: RequestUrgencySchema,
+  summary: z.string(),
+  status: ReferralStatusSchema,
+  declineReason: z.string().nullable(),
+  slotAt: z.string().nullable(),
+  place: z.string().nullable(),
+  preparation: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  createdAt: z.string(),
+  /** What this user may do now (decided on the server). */
+  actions: z.array(z.enum(['book', 'decline', 'complete', 'cancel'])),
+});
+export type ReferralView = z.infer<typeof ReferralViewSchema>;
+export type ReferralAction = ReferralView['actions'][number];
+export const ReferralListSchema = z.object({ referrals: z.array(ReferralViewSchema) });
+export type ReferralList = z.infer<typeof ReferralListSchema>;
