@@ -152,7 +152,7 @@ test('the field doctor joins by invite link; the expert sees video and live vita
     for (let i = 0; i < d.length; i += 4) if ((d[i] ?? 0) > 200 && (d[i + 1] ?? 0) < 120 && (d[i + 3] ?? 0) > 100) red += 1;
     return red;
   });
-  await expect.poll(painted, { timeout: 2000 }).toBeGreaterThan(0);
+  await expect.poll(painted, { timeout: 10_000 }).toBeGreaterThan(0); // where, not how fast: the latency is checked above
 
   // Undo clears it on the field view too; a snapshot of the marked frame goes into the record.
   await expert.getByTestId('annot-undo').click();
