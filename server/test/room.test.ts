@@ -108,6 +108,25 @@ describe('consultation room signaling with a real mediasoup worker', () => {
     await expert.ok('room.leave');
   });
 
+  it('answers a join that asks for them with both transports, in the same round trip', async () => {
+    const id = await consultationFor(srv, [{ username: 'dr.chen', role: 'expert' }]);
+    const expert = await connect('dr.chen');
+    expect(await expert.request('room.join', { consultationId: id, transports: { sctpCapabilities: { numStreams: 'many' } } })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    const join = await expert.ok('room.join', { consultationId: id, transports: { sctpCapabilities: { numStreams: { OS: 1024, MIS: 1024 } } } });
+    const transports = join['transports'] as { send: { id: string; sctpParameters?: unknown }; recv: { id: string; iceCandidates: unknown[] } };
+    expect(transports.send.id).not.toBe(transports.recv.id);
+    expect(transports.send.sctpParameters).toBeDefined();
+    expect(transports.recv.iceCandidates.length).toBeGreaterThan(0);
+    const peer = [...(srv.services.rooms.get(id)?.peers.values() ?? [])][0];
+    expect(peer?.transports.size).toBe(2);
+    await expert.ok('transport.connect', { transportId: transports.recv.id, dtlsParameters: { role: 'client', fingerprints: [FINGERPRINT] } });
+    // Without the option the answer has none (and the peer has none yet).
+    await expert.ok('room.leave');
+    const plain = await expert.ok('room.join', { consultationId: id });
+    expect(plain['transports']).toBeUndefined();
+    await expert.ok('room.leave');
+  });
+
   it('runs the join / produce / consume / close lifecycle and leaves nothing behind', async () => {
     const id = await consultationFor(srv, [
       { username: 'dr.chen', role: 'expert' },

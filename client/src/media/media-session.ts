@@ -1,4 +1,4 @@
-import { MediaSourceSchema, type IceServer, type RoomNotification } from '@cloudclinic/shared';
+import { MediaSourceSchema, type IceServer, type RoomNotification, type TransportParams } from '@cloudclinic/shared';
 import { Device, type types } from 'mediasoup-client';
 import { ConsumerSet } from './consumer-set';
 import type { DataChannelOptions } from './data-channels';
@@ -9,6 +9,8 @@ import { ProducerSet } from './producer-set';
 import type { RoomEvents } from './room-events';
 import type { RoomNotificationEvent, SignalingChannel } from './signaling-channel';
 import { iceParameters, routerCapabilities, SCTP_CAPABILITIES, sctpStreamParameters, transportOptions } from './wire';
+
+type IceSettings = { iceServers: IceServer[]; iceTransportPolicy: 'all' | 'relay' };
 
 export interface SessionCallbacks {
   emit<K extends keyof RoomEvents>(type: K, payload: RoomEvents[K]): void;
@@ -64,7 +66,8 @@ export class MediaSession {
   }
 
   async join(): Promise<void> {
-    const request = this.signaling.request('room.join', { consultationId: this.consultationId });
+    // Both transports come with the join's answer (one round trip fewer than asking for them after).
+    const request = this.signaling.request('room.join', { consultationId: this.consultationId, transports: { sctpCapabilities: SCTP_CAPABILITIES } });
     this.joinRequest = request;
     // The browser's WebRTC handler is detected while the server answers.
     const factory = Device.factory();
@@ -78,8 +81,10 @@ export class MediaSession {
     await device.load({ routerRtpCapabilities: routerCapabilities(joined.routerRtpCapabilities) });
     this.assertOpen();
     const ice = { iceServers: joined.iceServers, iceTransportPolicy: joined.iceTransportPolicy };
-    // Both transports in one round trip's time (the requests travel together on the socket).
-    const [send, recv] = await Promise.all([this.createTransport(device, 'send', ice), this.createTransport(device, 'recv', ice)]);
+    const given = joined.transports;
+    const [send, recv] = given
+      ? [this.buildTransport(device, 'send', given.send, ice), this.buildTransport(device, 'recv', given.recv, ice)]
+      : await Promise.all([this.createTransport(device, 'send', ice), this.createTransport(device, 'recv', ice)]);
     this.producers = new ProducerSet(this.signaling, send, device, this.cb.profile?.() ?? 'standard');
     this.consumers = new ConsumerSet(this.signaling, recv, this.cb.emit, this.cb.audioOnly());
     await this.signaling.request('room.ready', { rtpCapabilities: device.recvRtpCapabilities, sctpCapabilities: SCTP_CAPABILITIES });
@@ -154,10 +159,15 @@ export class MediaSession {
     if (this.closed) throw new SessionClosedError('session closed');
   }
 
-  private async createTransport(device: types.Device, direction: 'send' | 'recv', ice: { iceServers: IceServer[]; iceTransportPolicy: 'all' | 'relay' }): Promise<types.Transport> {
+  /** A transport asked for on its own (a server that did not send them with the join). */
+  private async createTransport(device: types.Device, direction: 'send' | 'recv', ice: IceSettings): Promise<types.Transport> {
     const created = await this.signaling.request('transport.create', { direction, sctpCapabilities: SCTP_CAPABILITIES });
     this.assertOpen();
-    const options: types.TransportOptions = { ...transportOptions(created), ...ice };
+    return this.buildTransport(device, direction, created, ice);
+  }
+
+  private buildTransport(device: types.Device, direction: 'send' | 'recv', params: TransportParams, ice: IceSettings): types.Transport {
+    const options: types.TransportOptions = { ...transportOptions(params), ...ice };
     const transport = direction === 'send' ? device.createSendTransport(options) : device.createRecvTransport(options);
     this.transports.push(transport);
     transport.on('connect', ({ dtlsParameters }, ok, fail) => {

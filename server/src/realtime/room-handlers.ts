@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { types as ms } from 'mediasoup';
-import { NOTIFICATION_EVENT, roomRequests, type AccessClaims, type PeerLeftReason, type RoomNotification, type RoomNotificationMethod } from '@cloudclinic/shared';
+import { NOTIFICATION_EVENT, roomRequests, type AccessClaims, type TransportParams, type PeerLeftReason, type RoomNotification, type RoomNotificationMethod } from '@cloudclinic/shared';
 import { AppError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { iceServersFor, iceTransportPolicyFor, type TurnSettings } from '../media/ice-servers';
@@ -37,6 +37,17 @@ const closedMeanwhile =
     throw err;
   };
 
+/** A transport's parameters as the browser needs them (plain copies of mediasoup's objects). */
+function transportParams(t: ms.WebRtcTransport): TransportParams {
+  return {
+    id: t.id,
+    iceParameters: { ...t.iceParameters },
+    iceCandidates: t.iceCandidates.map((c) => ({ ...c })),
+    dtlsParameters: { ...t.dtlsParameters },
+    ...(t.sctpParameters ? { sctpParameters: { ...t.sctpParameters } } : {}),
+  };
+}
+
 /**
  * The consultation-room requests of one socket. The socket holds at most one peer at a time;
  * joining checks the consultation policy on the server (never the client's idea of its role).
@@ -61,7 +72,7 @@ export function registerRoomHandlers(socket: AppSocket, dispatcher: Dispatcher, 
   socket.on('disconnect', () => leave('dropped'));
 
   dispatcher.register(roomRequests, {
-    'room.join': async ({ consultationId }) => {
+    'room.join': async ({ consultationId, transports: wanted }) => {
       let grant;
       try {
         grant = await deps.access.grant(user, consultationId);
@@ -103,15 +114,25 @@ export function registerRoomHandlers(socket: AppSocket, dispatcher: Dispatcher, 
         clearTimeout(readyTimer);
         if (current?.peer === peer) current = null;
       });
-      await deps.audit.record({
-        action: 'room.join',
-        outcome: 'ok',
-        actorId: user.sub,
-        actorRole: user.role,
-        institutionId: user.inst,
-        consultationId,
-        hisPatientId: grant.hisPatientId,
-      });
+      const createBoth = async () => {
+        const closed = closedMeanwhile(() => peer.closed || room.closed);
+        const sctp = wanted?.sctpCapabilities;
+        const [send, recv] = await Promise.all([room.createTransport(peer, 'send', sctp).catch(closed), room.createTransport(peer, 'recv', sctp).catch(closed)]);
+        return { send: transportParams(send), recv: transportParams(recv) };
+      };
+      // The audit write and, when asked for, both transports at once: the join's answer waits for both.
+      const [, transports] = await Promise.all([
+        deps.audit.record({
+          action: 'room.join',
+          outcome: 'ok',
+          actorId: user.sub,
+          actorRole: user.role,
+          institutionId: user.inst,
+          consultationId,
+          hisPatientId: grant.hisPatientId,
+        }),
+        wanted ? createBoth() : undefined,
+      ]);
       deps.events.publish('room.peerJoined', { consultationId, userId: user.sub, participantRole: grant.participantRole });
       return {
         peerId: peer.id,
@@ -119,6 +140,7 @@ export function registerRoomHandlers(socket: AppSocket, dispatcher: Dispatcher, 
         iceServers: iceServersFor(user.sub, deps.turn),
         iceTransportPolicy: iceTransportPolicyFor(deps.turn),
         peers: [...room.peers.values()].filter((p) => p !== peer).map((p) => p.info()),
+        ...(transports ? { transports } : {}),
       };
     },
     'room.ready': async ({ rtpCapabilities, sctpCapabilities }) => {
@@ -138,13 +160,7 @@ export function registerRoomHandlers(socket: AppSocket, dispatcher: Dispatcher, 
     'transport.create': async ({ direction, sctpCapabilities, forceTcp }) => {
       const { room, peer } = joined();
       const t = await room.createTransport(peer, direction, sctpCapabilities, forceTcp).catch(closedMeanwhile(() => peer.closed || room.closed));
-      return {
-        id: t.id,
-        iceParameters: { ...t.iceParameters },
-        iceCandidates: t.iceCandidates.map((c) => ({ ...c })),
-        dtlsParameters: { ...t.dtlsParameters },
-        ...(t.sctpParameters ? { sctpParameters: { ...t.sctpParameters } } : {}),
-      };
+      return transportParams(t);
     },
     'transport.connect': async ({ transportId, dtlsParameters }) => {
       const transport = joined().peer.transport(transportId);

@@ -54,10 +54,24 @@ export const PeerInfoSchema = z.object({
 });
 export type PeerInfo = z.infer<typeof PeerInfoSchema>;
 
+/** A WebRTC transport on the SFU as the browser needs it (mediasoup's parameters, checked by mediasoup-client). */
+export const TransportParamsSchema = z.object({
+  id: z.string(),
+  iceParameters: z.record(z.string(), z.unknown()),
+  iceCandidates: z.array(z.record(z.string(), z.unknown())),
+  dtlsParameters: z.record(z.string(), z.unknown()),
+  sctpParameters: z.record(z.string(), z.unknown()).optional(),
+});
+export type TransportParams = z.infer<typeof TransportParamsSchema>;
+
 /** Request catalogue: method → request schema and response schema. */
 export const roomRequests = {
   'room.join': {
-    req: z.object({ consultationId: IdSchema }),
+    req: z.object({
+      consultationId: IdSchema,
+      /** Also create this peer's send and receive transports, answered with the join (one round trip fewer). */
+      transports: z.object({ sctpCapabilities: SctpCapabilitiesSchema.optional() }).optional(),
+    }),
     res: z.object({
       peerId: z.string(),
       routerRtpCapabilities: z.record(z.string(), z.unknown()),
@@ -65,6 +79,8 @@ export const roomRequests = {
       /** `relay`: send media only through the TURN servers (UDP to the SFU blocked). */
       iceTransportPolicy: z.enum(['all', 'relay']).default('all'),
       peers: z.array(PeerInfoSchema),
+      /** When asked for: the peer's transports, as `transport.create` answers each. */
+      transports: z.object({ send: TransportParamsSchema, recv: TransportParamsSchema }).optional(),
     }),
   },
   'room.ready': {
@@ -76,13 +92,7 @@ export const roomRequests = {
   'peer.devices': { req: PeerDevicesSchema, res: z.object({}) },
   'transport.create': {
     req: z.object({ direction: z.enum(['send', 'recv']), sctpCapabilities: SctpCapabilitiesSchema.optional(), forceTcp: z.boolean().optional() }),
-    res: z.object({
-      id: z.string(),
-      iceParameters: z.record(z.string(), z.unknown()),
-      iceCandidates: z.array(z.record(z.string(), z.unknown())),
-      dtlsParameters: z.record(z.string(), z.unknown()),
-      sctpParameters: z.record(z.string(), z.unknown()).optional(),
-    }),
+    res: TransportParamsSchema,
   },
   'transport.connect': { req: z.object({ transportId: MediaId, dtlsParameters: DtlsParametersSchema }), res: z.object({}) },
   'transport.restartIce': { req: z.object({ transportId: MediaId }), res: z.object({ iceParameters: z.record(z.string(), z.unknown()) }) },
