@@ -45,6 +45,7 @@ const BODY_FIRST: Rule = { allow: ALL, allowOther: ALL, bodyFirst: true };
 /** `METHOD path` → rule. `:id`-like parameters are filled with the rule's object. */
 const ROUTES: Record<string, Rule> = {
   'GET /api/health/': { allow: ALL, public: true },
+  'GET /api/health/node': { allow: ALL, public: true },
   'POST /api/auth/login': { allow: ALL, public: true },
   'POST /api/auth/refresh': { allow: ALL, public: true },
   'POST /api/auth/logout': { allow: ALL, public: true },
