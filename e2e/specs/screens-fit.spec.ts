@@ -99,7 +99,7 @@ const HAN = /\p{Script=Han}/u;
 test('the public prescription and opinion verification pages switch to English, on a phone, nothing left in Chinese but the data', async ({ browser, baseURL, request }) => {
   const admin = await ApiUser.login(request, 'admin');
   const chen = await ApiUser.login(request, 'dr.chen');
-  const body = { kind: 'remote_consultation', hisPatientId: 'p-0007', institutionId: await institutionId(admin, 'sscph'), invite: [], breakGlassReason: 'End-to-end test: opened without a request on purpose' };
+  const body = { kind: 'remote_consultation', hisPatientId: 'p-0010', institutionId: await institutionId(admin, 'sscph'), invite: [], breakGlassReason: 'End-to-end test: opened without a request on purpose' };
   const c = await chen.post('/api/consultations', body, ConsultationViewSchema);
   const rx = await chen.post(
     `/api/consultations/${c.id}/prescriptions`,
