@@ -1,8 +1,8 @@
 import type { ConsultationOpinions } from '@cloudclinic/shared';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { opinionApi } from '../../api/opinion-api';
-import { toApiError } from '../../api/api-error';
 import { useResource } from '../../hooks/clinic/useResource';
+import { useReloadingAction } from '../../hooks/useReloadingAction';
 
 /** How often the opinions are re-read, so each signer's status shows up on every screen. */
 const POLL_MS = 3000;
@@ -21,29 +21,13 @@ export interface OpinionsState {
 /** The consultation's opinions, re-read every few seconds, and a runner for the actions on them. */
 export function useOpinions(consultationId: string): OpinionsState {
   const res = useResource(consultationId, (signal) => opinionApi.list(consultationId, signal));
-  const [pending, setPending] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
   const { reload } = res;
+  const { pending, actionError, run } = useReloadingAction(reload);
 
   useEffect(() => {
     const timer = window.setInterval(reload, POLL_MS);
     return () => window.clearInterval(timer);
   }, [reload]);
-
-  async function run(action: () => Promise<unknown>): Promise<boolean> {
-    setPending(true);
-    setActionError(null);
-    try {
-      await action();
-      return true;
-    } catch (err) {
-      setActionError(toApiError(err).code);
-      return false;
-    } finally {
-      setPending(false);
-      reload();
-    }
-  }
 
   return { data: res.data, loading: res.loading && !res.data, errorCode: res.errorCode, actionError, pending, run, reload };
 }

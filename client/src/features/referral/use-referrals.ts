@@ -1,8 +1,8 @@
 import type { FollowUpPlanView, ReferralView } from '@cloudclinic/shared';
-import { useEffect, useState } from 'react';
-import { toApiError } from '../../api/api-error';
+import { useEffect } from 'react';
 import { referralApi } from '../../api/referral-api';
 import { useResource, type Resource } from '../../hooks/clinic/useResource';
+import { useReloadingAction } from '../../hooks/useReloadingAction';
 
 /** How often the lists are re-read, so a booking or an acknowledgement shows up on the other side's screen. */
 const POLL_MS = 5000;
@@ -21,8 +21,6 @@ export interface ReferralsState {
 export function useReferrals(consultationId: string): ReferralsState {
   const referrals = useResource(consultationId, (signal) => referralApi.ofConsultation(consultationId, signal));
   const plans = useResource(consultationId, (signal) => referralApi.plans(consultationId, signal));
-  const [pending, setPending] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
   const [reloadReferrals, reloadPlans] = [referrals.reload, plans.reload];
   useEffect(() => {
     const timer = window.setInterval(() => {
@@ -31,20 +29,9 @@ export function useReferrals(consultationId: string): ReferralsState {
     }, POLL_MS);
     return () => window.clearInterval(timer);
   }, [reloadReferrals, reloadPlans]);
-  async function run(action: () => Promise<unknown>): Promise<boolean> {
-    setPending(true);
-    setActionError(null);
-    try {
-      await action();
-      return true;
-    } catch (err) {
-      setActionError(toApiError(err).code);
-      return false;
-    } finally {
-      setPending(false);
-      referrals.reload();
-      plans.reload();
-    }
-  }
+  const { pending, actionError, run } = useReloadingAction(() => {
+    reloadReferrals();
+    reloadPlans();
+  });
   return { referrals, plans, pending, actionError, run };
 }
