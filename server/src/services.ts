@@ -160,7 +160,8 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
   const schedule = new ScheduleService(prisma, audit, events, identity);
   const queue = new QueueService(prisma, audit, events, consultations);
   const imaging = createImaging(config.PACS_DICOMWEB_URL, access, audit, log.child({ module: 'imaging' }));
-  const consultationRequests = new ConsultationRequests(prisma, identity, new RequestAttachments(imaging.pacs, his), audit, events);
+  const attachments = new RequestAttachments(imaging.pacs, his);
+  const consultationRequests = new ConsultationRequests(prisma, identity, attachments, audit, events);
   const requestScheduling = new RequestScheduling(prisma, consultationRequests, opening, audit, events);
   const routes: RouteMount[] = [
     { path: '/', router: clinicRoutes(schedule, queue, limits) },
@@ -186,7 +187,7 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
   routes.push({ path: '/', router: prescriptionRoutes(prescriptions, limits) });
   const opinions = createOpinions({ prisma, consultationAccess: access, audit, outbox, keys: prescriptions.keys, his });
   routes.push({ path: '/', router: opinionRoutes(opinions, limits) });
-  const referrals = createReferrals({ prisma, consultationAccess: access, audit, outbox, his });
+  const referrals = createReferrals({ prisma, consultationAccess: access, audit, outbox, his, attachments });
   routes.push({ path: '/', router: referralRoutes(referrals) });
   const field = createField({ prisma, access, audit, events, outbox, his, secret: config.jwtSecret });
   routes.push({ path: '/', router: fieldRoutes(field, config.publicUrl) });

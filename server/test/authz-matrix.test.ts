@@ -181,6 +181,7 @@ const ROUTES: Record<string, Rule> = {
   // 双向转诊: filing needs a body (referral.test.ts attacks it); the consultation's expert and the patient's county doctor list a consultation's referrals and plans.
   'POST /api/consultations/:id/referrals': BODY_FIRST,
   'GET /api/consultations/:id/referrals': { allow: ['expert', 'county_doctor'] },
+  'GET /api/consultations/:id/referrals/attachables': { allow: ['expert', 'county_doctor'] },
   'GET /api/referrals': { allow: ['expert', 'county_doctor', ...ADMINS] },
   // The filer (the matrix expert), the patient's county doctors and the coordinators read a referral.
   'GET /api/referrals/:id': { allow: ['expert', 'county_doctor', ...ADMINS], allowOther: ADMINS },

@@ -108,6 +108,8 @@ export const ServiceRequestWrite = z.looseObject({
   requester: Reference.optional(),
   performer: z.array(Reference).optional(),
   reasonCode: z.array(CodeableConcept).optional(),
+  /** Results sent with the referral (with their 互认 marks as extensions). */
+  supportingInfo: z.array(Reference).optional(),
 });
 
 /** The referral's progress (requested, accepted = booked, completed …). */

@@ -25,7 +25,7 @@ export const TimeWindowSchema = z
   .refine((w) => Date.parse(w.to) > Date.parse(w.from), { message: 'to must be after from', path: ['to'] });
 export type TimeWindow = z.infer<typeof TimeWindowSchema>;
 
-const unique = <T extends z.ZodType<string>>(item: T, max: number) =>
+export const uniqueList = <T extends z.ZodType<string>>(item: T, max: number) =>
   z
     .array(item)
     .max(max)
@@ -39,17 +39,17 @@ export const FileConsultationRequestBodySchema = z
     question: z.string().trim().min(2).max(REQUEST_LIMITS.question),
     urgency: RequestUrgencySchema,
     departmentId: IdSchema.optional(),
-    expertIds: unique(IdSchema, REQUEST_LIMITS.experts).default([]),
+    expertIds: uniqueList(IdSchema, REQUEST_LIMITS.experts).default([]),
     preferredTimes: z.array(TimeWindowSchema).min(1).max(REQUEST_LIMITS.times),
-    studyUids: unique(DicomUidSchema, REQUEST_LIMITS.studies).default([]),
-    reportIds: unique(HisReportIdSchema, REQUEST_LIMITS.reports).default([]),
+    studyUids: uniqueList(DicomUidSchema, REQUEST_LIMITS.studies).default([]),
+    reportIds: uniqueList(HisReportIdSchema, REQUEST_LIMITS.reports).default([]),
   })
   .strict()
   .refine((b) => b.departmentId !== undefined || b.expertIds.length > 0, { message: 'Ask a department or name at least one expert', path: ['departmentId'] });
 export type FileConsultationRequestBody = z.input<typeof FileConsultationRequestBodySchema>;
 
 /** 安排: a time and the experts who take the case. */
-export const ScheduleRequestBodySchema = z.object({ at: FutureInstantSchema, expertIds: unique(IdSchema, REQUEST_LIMITS.experts).min(1) }).strict();
+export const ScheduleRequestBodySchema = z.object({ at: FutureInstantSchema, expertIds: uniqueList(IdSchema, REQUEST_LIMITS.experts).min(1) }).strict();
 export type ScheduleRequestBody = z.input<typeof ScheduleRequestBodySchema>;
 export const DeclineRequestBodySchema = z.object({ reason: z.string().trim().min(2).max(REQUEST_LIMITS.reason) }).strict();
 export const RespondProposalBodySchema = z.object({ accept: z.boolean() }).strict();
@@ -101,7 +101,7 @@ export type RequestOptions = z.infer<typeof RequestOptionsSchema>;
 /** What the county doctor may attach for a patient: the PACS studies and the HIS reports. */
 export const AttachablesSchema = z.object({
   studies: z.array(z.object({ studyUid: z.string(), date: z.string().nullable(), modalities: z.array(z.string()), description: z.string().nullable() })),
-  reports: z.array(z.object({ id: z.string(), title: z.string(), date: z.string().nullable() })),
+  reports: z.array(z.object({ id: z.string(), title: z.string(), date: z.string().nullable(), section: z.string().nullable().default(null) })),
   /** Sources that could not be read (no PACS configured, HIS down): the form says so. */
   unavailable: z.array(z.enum(['pacs', 'his'])),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from './common';
-import { FutureInstantSchema, RequestUrgencySchema } from './consultation-requests';
+import { FutureInstantSchema, HisReportIdSchema, REQUEST_LIMITS, RequestUrgencySchema, uniqueList } from './consultation-requests';
+import { DicomUidSchema } from './imaging';
 import { ExamTypeSchema, ReferralKindSchema, ReferralStatusSchema } from './referral-kinds';
 
 export const REFERRAL_LIMITS = { reason: 1000, summary: 4000, place: 200, preparation: 2000, declineReason: 500 } as const;
@@ -14,6 +15,9 @@ export const FileReferralBodySchema = z
     reason: z.string().trim().min(2).max(REFERRAL_LIMITS.reason),
     urgency: RequestUrgencySchema,
     summary: z.string().trim().min(10).max(REFERRAL_LIMITS.summary),
+    /** Results sent along (the patient's PACS studies, HIS reports): each carries its 互认 mark. */
+    studyUids: uniqueList(DicomUidSchema, REQUEST_LIMITS.studies).default([]),
+    reportIds: uniqueList(HisReportIdSchema, REQUEST_LIMITS.reports).default([]),
   })
   .strict()
   .refine((b) => (b.kind === 'exam') === (b.examType !== undefined), { message: 'An exam referral names its exam type (and only an exam referral does)', path: ['examType'] });
@@ -34,6 +38,20 @@ export type ReferralListQuery = z.infer<typeof ReferralListQuerySchema>;
 
 const Person = z.object({ id: z.string(), displayName: z.string() });
 
+/** A result sent with a referral, with its 互认 mark as of today (clinic time). */
+export const ReferralResultSchema = z.object({
+  kind: z.enum(['study', 'report']),
+  /** Study Instance UID or HIS DiagnosticReport id. */
+  ref: z.string(),
+  title: z.string(),
+  /** The day the result was produced (YYYY-MM-DD), if known. */
+  date: z.string().nullable(),
+  recognition: z.enum(['recognized', 'expired', 'not_listed']),
+  /** The last clinic day it is accepted without repeating; null when it is not on the list. */
+  validUntil: z.string().nullable(),
+});
+export type ReferralResult = z.infer<typeof ReferralResultSchema>;
+
 export const ReferralViewSchema = z.object({
   id: z.string(),
   consultationId: z.string(),
@@ -53,6 +71,7 @@ export const ReferralViewSchema = z.object({
   preparation: z.string().nullable(),
   decidedAt: z.string().nullable(),
   createdAt: z.string(),
+  results: z.array(ReferralResultSchema).default([]),
   /** What this user may do now (decided on the server). */
   actions: z.array(z.enum(['book', 'decline', 'complete', 'cancel'])),
 });

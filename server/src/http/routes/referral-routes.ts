@@ -17,6 +17,7 @@ import { authOf } from '../middleware/auth';
 export function referralRoutes({ service, booking, plans }: Referrals): Router {
   const r = Router();
   r.post('/consultations/:id/referrals', handle({ params: IdParamsSchema, body: FileReferralBodySchema, status: 201 }, ({ req, params, body }) => service.file(authOf(req), params.id, body)));
+  r.get('/consultations/:id/referrals/attachables', handle({ params: IdParamsSchema }, ({ req, params }) => service.attachables(authOf(req), params.id)));
   r.get('/consultations/:id/referrals', handle({ params: IdParamsSchema }, async ({ req, params }) => ({ referrals: await service.forConsultation(authOf(req), params.id) })));
   r.get('/referrals', handle({ query: ReferralListQuerySchema }, async ({ req, query }) => ({ referrals: await service.list(authOf(req), query) })));
   r.get('/referrals/:id', handle({ params: IdParamsSchema }, ({ req, params }) => service.get(authOf(req), params.id)));

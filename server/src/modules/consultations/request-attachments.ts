@@ -11,6 +11,7 @@ const ReportSchema = z.looseObject({
   resourceType: z.literal('DiagnosticReport'),
   id: z.string(),
   code: z.looseObject({ text: z.string().optional(), coding: z.array(z.looseObject({ display: z.string().optional() })).optional() }).optional(),
+  category: z.array(z.looseObject({ coding: z.array(z.looseObject({ code: z.string().optional() })).optional() })).optional(),
   effectiveDateTime: z.string().optional(),
   issued: z.string().optional(),
 });
@@ -78,6 +79,11 @@ export class RequestAttachments {
         const r = ReportSchema.safeParse(e.resource);
         return r.success ? [r.data] : [];
       })
-      .map((r) => ({ id: r.id, title: r.code?.text ?? r.code?.coding?.[0]?.display ?? r.id, date: r.effectiveDateTime ?? r.issued ?? null }));
+      .map((r) => ({
+        id: r.id,
+        title: r.code?.text ?? r.code?.coding?.[0]?.display ?? r.id,
+        date: r.effectiveDateTime ?? r.issued ?? null,
+        section: r.category?.[0]?.coding?.[0]?.code ?? null,
+      }));
   }
 }

@@ -2,6 +2,7 @@ import type { Prisma } from '../../db/database';
 import type { HisClient } from '../../integrations/his';
 import type { AuditLog } from '../audit/audit-log';
 import type { ConsultationAccess } from '../consultations/consultation-access';
+import type { RequestAttachments } from '../consultations/request-attachments';
 import type { Outbox } from '../outbox/outbox';
 import { FollowUpPlans } from './follow-up-plans';
 import { ReferralBooking } from './referral-booking';
@@ -15,6 +16,8 @@ export interface ReferralDeps {
   audit: AuditLog;
   outbox: Outbox;
   his: HisClient | null;
+  /** Checks and describes the PACS studies and HIS reports a referral carries. */
+  attachments: RequestAttachments;
 }
 
 /** 双向转诊 for the edges: up-referrals and their booking, down-referral follow-up plans. */
@@ -25,7 +28,7 @@ export interface Referrals {
 }
 
 export function createReferrals(deps: ReferralDeps): Referrals {
-  const service = new ReferralService(deps.prisma, deps.consultationAccess, deps.audit);
+  const service = new ReferralService(deps.prisma, deps.consultationAccess, deps.audit, deps.attachments);
   if (deps.his) {
     registerReferralWriteback(deps.outbox, deps.his);
     registerReferralStatusWriteback(deps.outbox, deps.his);

@@ -1,8 +1,10 @@
-import { FileReferralBodySchema, type AccessClaims, type FileReferralBody, type ReferralListQuery, type ReferralView } from '@cloudclinic/shared';
+import { FileReferralBodySchema, type AccessClaims, type Attachables, type FileReferralBody, type ReferralListQuery, type ReferralView } from '@cloudclinic/shared';
 import type { Prisma } from '../../db/database';
 import { badRequest, forbidden, notFound } from '../../lib/errors';
 import type { AuditLog } from '../audit/audit-log';
 import type { ConsultationAccess, ParticipantGrant } from '../consultations/consultation-access';
+import type { RequestAttachments } from '../consultations/request-attachments';
+import { referralResults } from './referral-results';
 import { ReferralPolicy, type ReferralActor } from './referral-policy';
 import { referralFacts, referralInclude, referralViews, type ReferralRow } from './referral-views';
 
@@ -16,6 +18,7 @@ export class ReferralService {
     private readonly prisma: Prisma,
     private readonly access: ConsultationAccess,
     private readonly audit: AuditLog,
+    private readonly attachments: RequestAttachments,
   ) {}
 
   async actor(user: AccessClaims): Promise<ReferralActor> {
@@ -37,6 +40,7 @@ export class ReferralService {
     const grant = await this.party(user, consultationId);
     const dept = await this.prisma.department.findUnique({ where: { id: body.departmentId }, include: { institution: true } });
     if (!dept || dept.institution.kind !== 'provincial_hospital') throw badRequest('departmentId is not a provincial department');
+    const results = await referralResults(this.attachments, grant.hisPatientId, body.studyUids, body.reportIds);
     const row = await this.prisma.referral.create({
       data: {
         consultationId,
@@ -49,11 +53,20 @@ export class ReferralService {
         reason: body.reason,
         urgency: body.urgency,
         summary: body.summary,
+        results: { create: results },
       },
       include: referralInclude,
     });
-    await this.record(user, 'referral.create', row, { kind: row.kind, examType: row.examType, urgency: row.urgency });
+    await this.record(user, 'referral.create', row, { kind: row.kind, examType: row.examType, urgency: row.urgency, results: results.length });
     return this.view(user, row);
+  }
+
+  /** The patient's PACS studies and HIS reports a referral from this consultation may carry (its filers only). */
+  async attachables(user: AccessClaims, consultationId: string): Promise<Attachables> {
+    const grant = await this.party(user, consultationId);
+    const list = await this.attachments.list(grant.hisPatientId);
+    await this.audit.record({ action: 'referral.attachables', outcome: 'ok', actorId: user.sub, actorRole: user.role, institutionId: user.inst, consultationId, hisPatientId: grant.hisPatientId });
+    return list;
   }
 
   /** A consultation's referrals, for its experts and the patient's county doctor. */

@@ -1,10 +1,12 @@
 import type { ReferralView } from '@cloudclinic/shared';
 import type { Prisma } from '../../db/database';
 import type { Prisma as Db } from '../../generated/prisma/client';
+import { resultView } from './referral-results';
 import { ReferralPolicy, type ReferralActor, type ReferralFacts } from './referral-policy';
 
 export const referralInclude = {
   consultation: { select: { institution: { select: { id: true, name: true } } } },
+  results: { orderBy: { position: 'asc' } },
 } as const;
 
 export type ReferralRow = Db.ReferralGetPayload<{ include: typeof referralInclude }>;
@@ -19,6 +21,7 @@ export async function referralViews(prisma: Prisma, actor: ReferralActor, rows: 
   ]);
   const name = new Map(users.map((u) => [u.id, u.displayName]));
   const dept = new Map(departments.map((d) => [d.id, { id: d.id, name: d.name, nameEn: d.nameEn, institutionName: d.institution.name }]));
+  const now = new Date();
   return rows.map((r) => ({
     id: r.id,
     consultationId: r.consultationId,
@@ -38,6 +41,7 @@ export async function referralViews(prisma: Prisma, actor: ReferralActor, rows: 
     preparation: r.preparation,
     decidedAt: r.decidedAt?.toISOString() ?? null,
     createdAt: r.createdAt.toISOString(),
+    results: r.results.map((x) => resultView(x, now)),
     actions: ReferralPolicy.actions(actor, referralFacts(r)),
   }));
 }

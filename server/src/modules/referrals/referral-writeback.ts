@@ -2,10 +2,13 @@ import type { ReferralStatus } from '@cloudclinic/shared';
 import { z } from 'zod';
 import type { HisClient } from '../../integrations/his';
 import type { Outbox } from '../outbox/outbox';
+import { resultView } from './referral-results';
 import type { ReferralRow } from './referral-views';
 
 export const REFERRAL_WRITEBACK = 'referral.his.booking';
 export const REFERRAL_IDENTIFIER_SYSTEM = 'urn:cloudclinic:referral';
+/** Extension on a supporting result: its 互认 status (recognized / expired / not_listed) and last accepted day. */
+export const MUTUAL_RECOGNITION_EXTENSION = 'urn:cloudclinic:mutual-recognition';
 
 /** FHIR Task.status for each referral state. */
 export const TASK_STATUS: Record<ReferralStatus, string> = { requested: 'requested', booked: 'accepted', declined: 'rejected', completed: 'completed', cancelled: 'cancelled' };
@@ -23,6 +26,16 @@ const JobSchema = z.object({
   serviceRequest: z.looseObject({ resourceType: z.literal('ServiceRequest') }),
   task: z.looseObject({ resourceType: z.literal('Task') }),
 });
+
+/** A result sent with the referral as a Reference: a study by its UID, a report by its HIS id; 互认 as an extension. */
+function supportingInfo(row: ReferralRow['results'][number], now: Date) {
+  const v = resultView(row, now);
+  const extension = [
+    { url: MUTUAL_RECOGNITION_EXTENSION, extension: [{ url: 'status', valueCode: v.recognition }, ...(v.validUntil ? [{ url: 'validUntil', valueDate: v.validUntil }] : [])] },
+  ];
+  const target = v.kind === 'study' ? { type: 'ImagingStudy', identifier: { system: 'urn:dicom:uid', value: `urn:oid:${v.ref}` } } : { reference: `DiagnosticReport/${v.ref}` };
+  return { ...target, display: v.title, extension };
+}
 
 /** The booked referral as a FHIR R4 ServiceRequest (the order) and a Task (its progress), both under our identifier. */
 export function referralResources(r: ReferralRow, who: ReferralParties) {
@@ -44,6 +57,7 @@ export function referralResources(r: ReferralRow, who: ReferralParties) {
     requester: { display: who.requester },
     performer: [{ display: who.performer }],
     reasonCode: [{ text: r.reason }],
+    ...(r.results.length > 0 ? { supportingInfo: r.results.map((x) => supportingInfo(x, new Date())) } : {}),
     ...(r.preparation ? { patientInstruction: r.preparation } : {}),
     ...(r.place ? { note: [{ text: `地点：${r.place}` }] } : {}),
   };
