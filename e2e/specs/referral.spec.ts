@@ -1,4 +1,4 @@
-import { addClinicDays, CallResultSchema, clinicDate, ConsultationViewSchema, NoteViewSchema, ReferralViewSchema, RequestOptionsSchema } from '@cloudclinic/shared';
+import { addClinicDays, CallResultSchema, clinicDate, recognitionOn, ConsultationViewSchema, NoteViewSchema, ReferralViewSchema, RequestOptionsSchema } from '@cloudclinic/shared';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { createConsultation } from '../support/api';
@@ -43,6 +43,8 @@ test('CT up-referral booked by the coordinator reaches the county doctor and the
   await panel.getByTestId('referral-exam').selectOption('ct');
   await panel.getByTestId('referral-reason').fill(reason);
   await panel.getByTestId('referral-summary').fill('男，68岁，胸闷气促三天，外院CT示右肺下叶结节');
+  // The chest CT of 2026-11-05 in the county PACS goes along, with its 互认 window (30 days for CT).
+  await panel.locator('[data-testid="request-study"][data-modalities*="CT"]').first().check({ timeout: 30_000 });
   await panel.getByTestId('referral-submit').click();
   await expect(panel.getByTestId('referral-status')).toHaveText('待预约');
   const axe = await new AxeBuilder({ page: expert }).include('[data-testid="referral-panel"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -72,6 +74,10 @@ test('CT up-referral booked by the coordinator reaches the county doctor and the
   await expect(county.getByTestId('referral-slip-place')).toHaveText('浙江医院影像科 2号楼1层 CT室');
   await expect(county.getByTestId('referral-slip-what')).toHaveText('检查 · CT');
   await expect(county.getByTestId('referral-slip-preparation')).toContainText('禁食');
+  const ct = county.getByTestId('referral-slip').getByTestId('referral-result');
+  await expect(ct).toHaveCount(1);
+  await expect(ct).toContainText('CT');
+  await expect(ct).toHaveAttribute('data-recognition', recognitionOn(addClinicDays('2026-11-05', 30), clinicDate(new Date())));
 
   // 下转: back to the county with a plan; one item already past its due date.
   await panel.getByTestId('plan-item-text').fill('阿托伐他汀20mg 每晚一次');

@@ -1,8 +1,10 @@
 import {
+  AttachablesSchema,
   FollowUpPlanListSchema,
   FollowUpPlanViewSchema,
   ReferralListSchema,
   ReferralViewSchema,
+  type Attachables,
   type BookReferralBody,
   type FileFollowUpPlanBody,
   type FileReferralBody,
@@ -20,6 +22,8 @@ const opt = (signal?: AbortSignal) => (signal ? { signal } : {});
 export const referralApi = {
   ofConsultation: async (consultationId: string, signal?: AbortSignal): Promise<ReferralView[]> =>
     (await c.request(`/api/consultations/${enc(consultationId)}/referrals`, { schema: ReferralListSchema, ...opt(signal) })).referrals,
+  attachables: (consultationId: string, signal?: AbortSignal): Promise<Attachables> =>
+    c.request(`/api/consultations/${enc(consultationId)}/referrals/attachables`, { schema: AttachablesSchema, ...opt(signal) }),
   file: (consultationId: string, body: FileReferralBody): Promise<ReferralView> =>
     c.request(`/api/consultations/${enc(consultationId)}/referrals`, { method: 'POST', body, schema: ReferralViewSchema }),
   list: async (status: ReferralStatus | null, signal?: AbortSignal): Promise<ReferralView[]> =>

@@ -481,6 +481,13 @@ export const en: Messages = {
     done: 'Done',
     markDone: 'Done: {{text}}',
     by: 'By {{name}}',
+    results: 'Results sent',
+    resultsBring: 'Results sent along (bring them; those marked as recognised need not be repeated):',
+    recognition: {
+      recognized: 'Mutually recognised until {{date}}: no need to repeat',
+      expired: 'Recognition expired ({{date}})',
+      not_listed: 'Not a recognised item',
+    },
   },
   pharmacy: {
     areaTitle: 'Pharmacist workspace',

@@ -483,6 +483,13 @@ export const zhCN = {
     done: '已完成',
     markDone: '完成 {{text}}',
     by: '{{name}} 制定',
+    results: '随附结果',
+    resultsBring: '随附结果（请携带；标注互认的无需重复检查）：',
+    recognition: {
+      recognized: '互认 · 有效至 {{date}}，无需重复',
+      expired: '已过互认有效期（{{date}}）',
+      not_listed: '非互认项目',
+    },
   },
   pharmacy: {
     areaTitle: '药师工作台',

@@ -4,9 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { referralApi } from '../../api/referral-api';
 import { requestApi } from '../../api/request-api';
 import { useResource } from '../../hooks/clinic/useResource';
+import { AttachmentPicker } from '../requests/AttachmentPicker';
 import type { ReferralsState } from './use-referrals';
 
-/** 发起上转: the provincial department, what for (an exam names its type), the reason, urgency and a summary. */
+/**
+ * 发起上转: the provincial department, what for (an exam names its type), the reason, urgency, a
+ * summary, and the patient's studies and reports to send along (each marked 互认 or not on arrival).
+ */
 export function FileReferralForm({ consultationId, state }: { consultationId: string; state: ReferralsState }) {
   const { t, i18n } = useTranslation();
   const id = useId();
@@ -17,15 +21,20 @@ export function FileReferralForm({ consultationId, state }: { consultationId: st
   const [urgency, setUrgency] = useState<RequestUrgency>('routine');
   const [reason, setReason] = useState('');
   const [summary, setSummary] = useState('');
+  const attachables = useResource(`attachables:${consultationId}`, (signal) => referralApi.attachables(consultationId, signal));
+  const [studyUids, setStudyUids] = useState<string[]>([]);
+  const [reportIds, setReportIds] = useState<string[]>([]);
   const en = i18n.language.startsWith('en');
   const ready = departmentId !== '' && reason.trim().length >= 2 && summary.trim().length >= 10;
 
   async function submit(e: FormEvent): Promise<void> {
     e.preventDefault();
-    const body = { departmentId, kind, ...(kind === 'exam' ? { examType } : {}), reason, urgency, summary };
+    const body = { departmentId, kind, ...(kind === 'exam' ? { examType } : {}), reason, urgency, summary, studyUids, reportIds };
     if (await state.run(() => referralApi.file(consultationId, body))) {
       setReason('');
       setSummary('');
+      setStudyUids([]);
+      setReportIds([]);
     }
   }
 
@@ -83,6 +92,8 @@ export function FileReferralForm({ consultationId, state }: { consultationId: st
         {t('referral.summary')}
       </label>
       <textarea id={`${id}-summary`} className="field__input" rows={3} value={summary} maxLength={REFERRAL_LIMITS.summary} onChange={(e) => setSummary(e.target.value)} required data-testid="referral-summary" />
+      {attachables.loading && !attachables.data ? <p role="status">{t('clinic.loading')}</p> : null}
+      {attachables.data ? <AttachmentPicker attachables={attachables.data} studyUids={studyUids} reportIds={reportIds} onStudies={setStudyUids} onReports={setReportIds} /> : null}
       <button type="submit" className="button button--primary" disabled={!ready || state.pending} data-testid="referral-submit">
         {t('referral.submit')}
       </button>

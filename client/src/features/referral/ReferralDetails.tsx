@@ -1,5 +1,6 @@
 import { clinicDateTime, type ReferralView } from '@cloudclinic/shared';
 import { useTranslation } from 'react-i18next';
+import { ReferralResults } from './ReferralResults';
 
 /** What a referral asks for and, once booked, when, where and how to prepare (card, inbox and slip alike). */
 export function ReferralDetails({ r }: { r: ReferralView }) {
@@ -26,6 +27,14 @@ export function ReferralDetails({ r }: { r: ReferralView }) {
           <dd data-testid="referral-place">{r.place}</dd>
           <dt>{t('referral.preparation')}</dt>
           <dd data-testid="referral-preparation">{r.preparation}</dd>
+        </>
+      ) : null}
+      {r.results.length > 0 ? (
+        <>
+          <dt>{t('referral.results')}</dt>
+          <dd>
+            <ReferralResults results={r.results} />
+          </dd>
         </>
       ) : null}
       {r.declineReason ? (

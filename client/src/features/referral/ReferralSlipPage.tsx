@@ -6,7 +6,9 @@ import { referralApi } from '../../api/referral-api';
 import { LoadError } from '../clinic/LoadError';
 import { formatClock, formatFullDate } from '../clinic/clinic-time';
 import { useResource } from '../../hooks/clinic/useResource';
+import { ReferralResults } from './ReferralResults';
 import '../../styles/booking-slip.css';
+import '../../styles/referral.css';
 
 /** `/county/referrals/:id/slip`: the booked referral as a one-page slip for the patient (the booking slip's print rules). */
 export function ReferralSlipPage() {
@@ -59,6 +61,12 @@ function SlipContent({ r, prefix }: { r: ReferralView; prefix: string }) {
       <p className="slip__hint" data-testid={`${prefix}-preparation`}>
         {t('referral.preparation')}：{r.preparation ?? '—'}
       </p>
+      {r.results.length > 0 ? (
+        <section className="slip__hint" aria-label={t('referral.results')}>
+          <p>{t('referral.resultsBring')}</p>
+          <ReferralResults results={r.results} />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Attachables } from '@cloudclinic/shared';
 import { useTranslation } from 'react-i18next';
 import { formatDicomDate } from '../imaging/dicom-json';
+import '../../styles/requests.css';
 
 interface AttachmentPickerProps {
   attachables: Attachables;
