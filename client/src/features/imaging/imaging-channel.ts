@@ -58,6 +58,8 @@ export class ImagingChannel {
       transports: ['websocket', 'polling'],
       reconnectionDelay: 500,
       reconnectionDelayMax: 3000,
+      // Several nodes: the balancer sends a consultation's sockets to one node, where its room and viewing live.
+      query: { consultation: consultationId },
       auth: (cb: (data: object) => void) => cb({ token: tokens.getAccessToken() ?? '' }),
     });
     this.stopRenewal = keepSessionFresh(this.socket, tokens);
