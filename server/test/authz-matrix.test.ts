@@ -190,6 +190,9 @@ const ROUTES: Record<string, Rule> = {
   'POST /api/referrals/:id/decline': { allow: ADMINS, allowOther: ADMINS, fresh: true, body: { reason: '不符合上转条件' } },
   'POST /api/referrals/:id/complete': { allow: ADMINS, allowOther: ADMINS },
   'POST /api/referrals/:id/cancel': { allow: ['expert', ...ADMINS], allowOther: ADMINS, fresh: true },
+  // 号源: only a coordinator of the department's hospital opens slots (referral-slots.test.ts: a county admin is refused); the booking form lists a requested referral's slots.
+  'POST /api/referral-slots': BODY_FIRST,
+  'GET /api/referrals/:id/slots': { allow: ADMINS, allowOther: ADMINS },
   'POST /api/consultations/:id/follow-up-plans': BODY_FIRST,
   'GET /api/consultations/:id/follow-up-plans': { allow: ['expert', 'county_doctor'] },
   // The patient's county doctors carry out a plan: acknowledge, then tick (409 before acknowledging: let in).

@@ -23,14 +23,21 @@ export const FileReferralBodySchema = z
   .refine((b) => (b.kind === 'exam') === (b.examType !== undefined), { message: 'An exam referral names its exam type (and only an exam referral does)', path: ['examType'] });
 export type FileReferralBody = z.input<typeof FileReferralBodySchema>;
 
-/** 预约: the slot the provincial coordinator books. */
-export const BookReferralBodySchema = z
-  .object({
-    at: FutureInstantSchema,
-    place: z.string().trim().min(2).max(REFERRAL_LIMITS.place),
-    preparation: z.string().trim().max(REFERRAL_LIMITS.preparation).optional(),
-  })
-  .strict();
+const Preparation = z.string().trim().max(REFERRAL_LIMITS.preparation).optional();
+/**
+ * 预约: the provincial coordinator books a seat of one of the department's slots (号源), or, for a
+ * department without slots, writes the time and place.
+ */
+export const BookReferralBodySchema = z.union([
+  z.object({ slotId: IdSchema, preparation: Preparation }).strict(),
+  z
+    .object({
+      at: FutureInstantSchema,
+      place: z.string().trim().min(2).max(REFERRAL_LIMITS.place),
+      preparation: Preparation,
+    })
+    .strict(),
+]);
 export type BookReferralBody = z.input<typeof BookReferralBodySchema>;
 export const DeclineReferralBodySchema = z.object({ reason: z.string().trim().min(2).max(REFERRAL_LIMITS.declineReason) }).strict();
 export const ReferralListQuerySchema = z.object({ status: ReferralStatusSchema.optional() }).strict();

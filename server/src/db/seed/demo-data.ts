@@ -25,6 +25,15 @@ export const DEPARTMENTS = [
   { institution: 'sscph', code: 'pharmacy', name: '药剂科', nameEn: 'Pharmacy' },
 ] as const;
 
+/** 号源 of the provincial cardiology department for up-referrals, every day (hours in China time). */
+export const REFERRAL_SLOTS = [
+  { kind: 'exam', examType: 'ct', hour: 9, place: '浙江医院影像科 CT室（2号楼1层）', capacity: 4 },
+  { kind: 'exam', examType: 'ct', hour: 14, place: '浙江医院影像科 CT室（2号楼1层）', capacity: 4 },
+  { kind: 'exam', examType: 'mri', hour: 10, place: '浙江医院放射科 MRI室（2号楼2层）', capacity: 2 },
+  { kind: 'outpatient', examType: null, hour: 8.5, place: '浙江医院门诊3楼 心血管内科诊区', capacity: 10 },
+  { kind: 'admission', examType: null, hour: 10, place: '浙江医院住院部 心血管内科病区（5号楼8层）', capacity: 2 },
+] as const;
+
 export type DemoRole = 'expert' | 'county_doctor' | 'kiosk' | 'pharmacist' | 'field_doctor' | 'admin';
 
 export const USERS: readonly {

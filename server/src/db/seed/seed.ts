@@ -5,6 +5,7 @@ import { hashResidentId } from '../../modules/clinic/schedule-service';
 import { hashPassword, verifyPassword } from '../../modules/auth/password';
 import { APPOINTMENTS, DEMO_PASSWORD, DEPARTMENTS, INSTITUTIONS, KIOSK_STAFF_PINS, SESSIONS, USERS } from './demo-data';
 import { seedPrescribingPrivileges } from '../../modules/prescriptions/privileges';
+import { seedReferralSlots } from './referral-slots';
 
 /** Start of `day` in Asia/Shanghai (UTC+8, no DST), plus `hour` hours. */
 export function shanghaiTime(day: Date, hour: number): Date {
@@ -58,6 +59,7 @@ export async function seedDemoData(prisma: Prisma, today = new Date()): Promise<
     users.set(u.username, row.id);
   }
   await seedPrescribingPrivileges(prisma);
+  await seedReferralSlots(prisma, mustGet(dept, 'cardiology'), today);
   const dayKey = shanghaiDateKey(today);
   for (const s of SESSIONS) {
     const id = `demo-${s.key}-${dayKey}`;

@@ -6,6 +6,7 @@ import {
   FileReferralBodySchema,
   FollowUpItemParamsSchema,
   IdParamsSchema,
+  OpenReferralSlotBodySchema,
   ReferralListQuerySchema,
   TickFollowUpItemBodySchema,
 } from '@cloudclinic/shared';
@@ -14,8 +15,10 @@ import { handle } from '../handler';
 import { authOf } from '../middleware/auth';
 
 /** 双向转诊: up-referrals from a consultation and the coordinator's booking; down-referral follow-up plans. */
-export function referralRoutes({ service, booking, plans }: Referrals): Router {
+export function referralRoutes({ service, booking, plans, slots }: Referrals): Router {
   const r = Router();
+  r.post('/referral-slots', handle({ body: OpenReferralSlotBodySchema, status: 201 }, ({ req, body }) => slots.open(authOf(req), body)));
+  r.get('/referrals/:id/slots', handle({ params: IdParamsSchema }, async ({ req, params }) => ({ slots: await slots.forReferral(authOf(req), params.id) })));
   r.post('/consultations/:id/referrals', handle({ params: IdParamsSchema, body: FileReferralBodySchema, status: 201 }, ({ req, params, body }) => service.file(authOf(req), params.id, body)));
   r.get('/consultations/:id/referrals/attachables', handle({ params: IdParamsSchema }, ({ req, params }) => service.attachables(authOf(req), params.id)));
   r.get('/consultations/:id/referrals', handle({ params: IdParamsSchema }, async ({ req, params }) => ({ referrals: await service.forConsultation(authOf(req), params.id) })));

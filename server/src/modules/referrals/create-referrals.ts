@@ -7,6 +7,7 @@ import type { Outbox } from '../outbox/outbox';
 import { FollowUpPlans } from './follow-up-plans';
 import { ReferralBooking } from './referral-booking';
 import { ReferralService } from './referral-service';
+import { ReferralSlots } from './referral-slots';
 import { registerReferralStatusWriteback } from './referral-status-writeback';
 import { registerReferralWriteback } from './referral-writeback';
 
@@ -25,6 +26,7 @@ export interface Referrals {
   service: ReferralService;
   booking: ReferralBooking;
   plans: FollowUpPlans;
+  slots: ReferralSlots;
 }
 
 export function createReferrals(deps: ReferralDeps): Referrals {
@@ -33,5 +35,10 @@ export function createReferrals(deps: ReferralDeps): Referrals {
     registerReferralWriteback(deps.outbox, deps.his);
     registerReferralStatusWriteback(deps.outbox, deps.his);
   }
-  return { service, booking: new ReferralBooking(deps.prisma, service, deps.outbox), plans: new FollowUpPlans(deps.prisma, service, deps.audit) };
+  return {
+    service,
+    booking: new ReferralBooking(deps.prisma, service, deps.outbox),
+    plans: new FollowUpPlans(deps.prisma, service, deps.audit),
+    slots: new ReferralSlots(deps.prisma, service, deps.audit),
+  };
 }

@@ -1,8 +1,9 @@
 import { defaultPreparation, type AccessClaims, type BookReferralBody, type ReferralAction, type ReferralStatus, type ReferralView } from '@cloudclinic/shared';
 import type { Prisma } from '../../db/database';
-import { invalidState } from '../../lib/errors';
+import { badRequest, invalidState } from '../../lib/errors';
 import type { Outbox } from '../outbox/outbox';
 import { ReferralPolicy } from './referral-policy';
+import { ReferralSlots } from './referral-slots';
 import type { ReferralService } from './referral-service';
 import { referralInclude, referralFacts, type ReferralRow } from './referral-views';
 import { referralStatusJob } from './referral-status-writeback';
@@ -13,7 +14,7 @@ const moved = (n: { count: number }) => {
 };
 
 /**
- * The coordinator's answers to a 上转: book a slot (date and time, place, preparation; the booking
+ * The coordinator's answers to a 上转: book a seat of a slot (号源) or a written time and place, with the preparation (the booking
  * goes to the county HIS through the outbox in the same transaction), decline with a reason, mark a
  * booked one completed; the filer or the coordinator cancels an open one. Each move is a conditional
  * update on the state it starts from, so two bookings at once never both land.
@@ -29,7 +30,10 @@ export class ReferralBooking {
     const r = await this.allowed(user, id, 'book');
     const who = await this.parties(r);
     await this.prisma.$transaction(async (tx) => {
-      const data = { status: 'booked' as const, slotAt: new Date(body.at), place: body.place, preparation: body.preparation || defaultPreparation(r.kind, r.examType), decidedById: user.sub, decidedAt: new Date() };
+      const seat = 'slotId' in body ? await ReferralSlots.take(tx, body.slotId, r) : null;
+      const when = seat ? { slotId: seat.id, slotAt: seat.startsAt, place: seat.place } : 'at' in body ? { slotAt: new Date(body.at), place: body.place } : null;
+      if (!when) throw badRequest('Book a slot, or a time and a place');
+      const data = { status: 'booked' as const, ...when, preparation: body.preparation || defaultPreparation(r.kind, r.examType), decidedById: user.sub, decidedAt: new Date() };
       moved(await tx.referral.updateMany({ where: { id, status: 'requested' }, data }));
       const booked = await tx.referral.findUniqueOrThrow({ where: { id }, include: referralInclude });
       const job = referralWritebackJob(booked, who);
@@ -52,7 +56,7 @@ export class ReferralBooking {
 
   async cancel(user: AccessClaims, id: string): Promise<ReferralView> {
     const r = await this.allowed(user, id, 'cancel');
-    await this.move(id, r.status, { status: 'cancelled' });
+    await this.move(id, r.status, { status: 'cancelled' }, r.slotId);
     return this.done(user, id, 'cancel');
   }
 
@@ -60,9 +64,10 @@ export class ReferralBooking {
    * One conditional move from the state read; leaving `booked` also queues the HIS update of the
    * booking's Task and order, in the same transaction.
    */
-  private async move(id: string, from: ReferralStatus, data: { status: ReferralStatus; declineReason?: string; decidedById?: string; decidedAt?: Date }): Promise<void> {
+  private async move(id: string, from: ReferralStatus, data: { status: ReferralStatus; declineReason?: string; decidedById?: string; decidedAt?: Date }, slotId: string | null = null): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       moved(await tx.referral.updateMany({ where: { id, status: from }, data }));
+      if (from === 'booked' && data.status === 'cancelled') await ReferralSlots.release(tx, slotId);
       if (from === 'booked' && (data.status === 'completed' || data.status === 'cancelled')) {
         const job = referralStatusJob(id, data.status, new Date());
         await this.outbox.enqueue(job.kind, job.dedupeKey, job.payload, tx);

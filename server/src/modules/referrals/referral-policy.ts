@@ -49,6 +49,11 @@ export const ReferralPolicy = {
     return actor.id === r.requestedById || (actor.departmentId !== null && actor.departmentId === r.departmentId);
   },
 
+  /** 号源 are opened by a coordinator of the hospital that owns the department. */
+  assertMayOpenSlots(actor: ReferralActor, departmentInstitutionId: string): void {
+    if (actor.role !== 'admin' || actor.institutionId !== departmentInstitutionId) throw forbidden('Slots are opened by a coordinator of the department’s hospital');
+  },
+
   actions(actor: ReferralActor, r: ReferralFacts): ReferralAction[] {
     const out: ReferralAction[] = [];
     const coordinator = actor.role === 'admin';
