@@ -54,13 +54,17 @@ test('CT up-referral booked by the coordinator reaches the county doctor and the
   const card = coordinator.getByTestId('inbox-referral').filter({ hasText: reason });
   await card.getByTestId('referral-book').click();
   await expect(card.getByTestId('book-preparation')).toHaveValue(/禁食/);
-  const day = addClinicDays(clinicDate(new Date()), 3);
-  await card.getByTestId('book-at').fill(`${day}T09:30`);
-  await card.getByTestId('book-place').fill('浙江医院影像科 2号楼1层 CT室');
+  // A seat of the department's first open CT slot (号源); the hand-written fields give way to it.
+  const seat = card.getByTestId('book-slot').first();
+  const offered = (await seat.locator('xpath=..').innerText()).split(' · ');
+  await seat.check();
+  await expect(card.getByTestId('book-at')).toHaveCount(0);
   await card.getByTestId('book-confirm').click();
   await expect(card).toHaveCount(0); // it leaves the 待预约 list
   await coordinator.getByTestId('referral-filter').selectOption('booked');
-  await expect(coordinator.getByTestId('inbox-referral').filter({ hasText: reason }).getByTestId('referral-slot')).toHaveText(`${day} 09:30`);
+  await expect(coordinator.getByTestId('inbox-referral').filter({ hasText: reason }).getByTestId('referral-slot')).toHaveText(offered[0]!.trim());
+  const place = offered[1]!.trim();
+  expect(place).toContain('CT室');
 
   // The expert's screen follows without a reload.
   await expect(panel.getByTestId('referral-status')).toHaveText('已预约', { timeout: 15_000 });
@@ -68,10 +72,10 @@ test('CT up-referral booked by the coordinator reaches the county doctor and the
   const county = await open(browser, baseURL, 'doc.wang', `/county/consultations/${id}`);
   const countyPanel = county.getByTestId('referral-panel');
   await expect(countyPanel.getByTestId('referral-status')).toHaveText('已预约');
-  await expect(countyPanel.getByTestId('referral-place')).toHaveText('浙江医院影像科 2号楼1层 CT室');
+  await expect(countyPanel.getByTestId('referral-place')).toHaveText(place);
   await expect(countyPanel.getByTestId('referral-preparation')).toContainText('禁食');
   await countyPanel.getByTestId('referral-slip-link').click();
-  await expect(county.getByTestId('referral-slip-place')).toHaveText('浙江医院影像科 2号楼1层 CT室');
+  await expect(county.getByTestId('referral-slip-place')).toHaveText(place);
   await expect(county.getByTestId('referral-slip-what')).toHaveText('检查 · CT');
   await expect(county.getByTestId('referral-slip-preparation')).toContainText('禁食');
   const ct = county.getByTestId('referral-slip').getByTestId('referral-result');

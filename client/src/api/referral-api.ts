@@ -3,12 +3,14 @@ import {
   FollowUpPlanListSchema,
   FollowUpPlanViewSchema,
   ReferralListSchema,
+  ReferralSlotListSchema,
   ReferralViewSchema,
   type Attachables,
   type BookReferralBody,
   type FileFollowUpPlanBody,
   type FileReferralBody,
   type FollowUpPlanView,
+  type ReferralSlotView,
   type ReferralStatus,
   type ReferralView,
 } from '@cloudclinic/shared';
@@ -29,6 +31,7 @@ export const referralApi = {
   list: async (status: ReferralStatus | null, signal?: AbortSignal): Promise<ReferralView[]> =>
     (await c.request(`/api/referrals${status ? `?status=${status}` : ''}`, { schema: ReferralListSchema, ...opt(signal) })).referrals,
   get: (id: string, signal?: AbortSignal): Promise<ReferralView> => c.request(`/api/referrals/${enc(id)}`, { schema: ReferralViewSchema, ...opt(signal) }),
+  slots: async (id: string, signal?: AbortSignal): Promise<ReferralSlotView[]> => (await c.request(`/api/referrals/${enc(id)}/slots`, { schema: ReferralSlotListSchema, ...opt(signal) })).slots,
   book: (id: string, body: BookReferralBody): Promise<ReferralView> => c.request(`/api/referrals/${enc(id)}/book`, { method: 'POST', body, schema: ReferralViewSchema }),
   decline: (id: string, reason: string): Promise<ReferralView> => c.request(`/api/referrals/${enc(id)}/decline`, { method: 'POST', body: { reason }, schema: ReferralViewSchema }),
   move: (id: string, action: 'complete' | 'cancel'): Promise<ReferralView> => c.request(`/api/referrals/${enc(id)}/${action}`, { method: 'POST', body: {}, schema: ReferralViewSchema }),

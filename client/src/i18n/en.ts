@@ -481,6 +481,10 @@ export const en: Messages = {
     done: 'Done',
     markDone: 'Done: {{text}}',
     by: 'By {{name}}',
+    slots: 'Open slots',
+    noSlots: 'No open slots for this department: write the time and place.',
+    seatsLeft: 'seats left: {{count}}',
+    slotManual: 'Another time (written by hand)',
     results: 'Results sent',
     resultsBring: 'Results sent along (bring them; those marked as recognised need not be repeated):',
     recognition: {

@@ -483,6 +483,10 @@ export const zhCN = {
     done: '已完成',
     markDone: '完成 {{text}}',
     by: '{{name}} 制定',
+    slots: '可预约号源',
+    noSlots: '该科室暂无可预约号源，请手工填写时间与地点。',
+    seatsLeft: '余 {{count}} 个',
+    slotManual: '其他时间（手工填写）',
     results: '随附结果',
     resultsBring: '随附结果（请携带；标注互认的无需重复检查）：',
     recognition: {
