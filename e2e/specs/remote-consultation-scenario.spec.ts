@@ -63,10 +63,10 @@ test('remote consultation: urgent request with CT → scheduled MDT → shared C
 
   // They meet: each sees and hears the other two.
   for (const page of [chen, he, county]) await expect(connectionState(page)).toHaveText('connected', { timeout: 30_000 });
-  await expect.poll(() => playingVideoCount(county, 'expert'), { timeout: 30_000, message: 'the county doctor sees both experts' }).toBe(2);
+  await expect.poll(() => playingVideoCount(county, 'expert'), { timeout: 60_000, message: 'the county doctor sees both experts' }).toBe(2);
   for (const expert of [chen, he]) {
-    await expect.poll(() => playingVideoCount(expert, 'expert'), { timeout: 30_000, message: 'each expert sees the other' }).toBe(1);
-    await expect.poll(() => playingVideoCount(expert, 'local_doctor'), { timeout: 30_000, message: 'each expert sees the county doctor' }).toBe(1);
+    await expect.poll(() => playingVideoCount(expert, 'expert'), { timeout: 60_000, message: 'each expert sees the other' }).toBe(1);
+    await expect.poll(() => playingVideoCount(expert, 'local_doctor'), { timeout: 60_000, message: 'each expert sees the county doctor' }).toBe(1);
   }
   await expectAudioFlowing(county, 'expert');
   await expectAudioFlowing(chen, 'local_doctor');
