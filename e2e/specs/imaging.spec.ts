@@ -2,6 +2,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import { ConsultationViewSchema } from '@cloudclinic/shared';
 import { scheduledRequest, apiLogin } from '../support/api';
 import { loginAs } from '../support/auth';
+import { presentSeries, scrollSlices, sliceIndex } from '../support/imaging';
 
 /**
  * Shared imaging (共享阅片) in real Chromium against the real server and the embedded Orthanc
@@ -48,14 +49,6 @@ async function openAs(browser: Browser, username: string, path: string): Promise
   return page;
 }
 
-const slice = (page: Page) => page.getByTestId('imaging-slice-index');
-
-async function scroll(page: Page, steps: number): Promise<void> {
-  const viewport = page.getByTestId('imaging-viewport');
-  await viewport.focus();
-  for (let i = 0; i < Math.abs(steps); i++) await page.keyboard.press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
-}
-
 test('the expert presents and scrolls, the kiosk follows; the county doctor takes over and the expert follows back', async ({ browser, baseURL }) => {
   const id = await consultationFor(baseURL ?? '', 'p-0002');
 
@@ -67,51 +60,45 @@ test('the expert presents and scrolls, the kiosk follows; the county doctor take
   await expect(expert.getByTestId('imaging-series')).toHaveCount(3); // US cine, MR T2, MR T1
   await expect(expert.getByTestId('imaging-patient-name').first()).toHaveText('李秀英');
 
-  await expert.getByTestId('imaging-take-presenter').click();
-  await expect(expert.getByTestId('imaging-presenter-status')).toContainText('您正在主讲');
-  await expert.getByTestId('imaging-series').filter({ hasText: 'T2WI' }).click();
-  await expect(expert.getByTestId('imaging-slice-count')).toHaveText('20');
-  await expect(slice(expert)).toHaveText('1');
-  await scroll(expert, 7);
-  await expect(slice(expert)).toHaveText('8');
+  await presentSeries(expert, 'T2WI', 20);
+  await scrollSlices(expert, 7);
+  await expect(sliceIndex(expert)).toHaveText('8');
 
   // The kiosk joins late and lands on the expert's slice, then follows each move.
   const kiosk = await openAs(browser, 'kiosk.shengsi', `/imaging/${id}`);
   await expect(kiosk.getByTestId('imaging-presenter-status')).toContainText('陈建华 正在主讲');
   await expect(kiosk.getByTestId('imaging-series').filter({ hasText: 'T2WI' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(slice(kiosk)).toHaveText('8');
+  await expect(sliceIndex(kiosk)).toHaveText('8');
   await expect(kiosk.getByTestId('imaging-patient-name')).toHaveText('李秀英');
-  await scroll(expert, 5);
-  await expect(slice(expert)).toHaveText('13');
-  await expect(slice(kiosk)).toHaveText('13');
+  await scrollSlices(expert, 5);
+  await expect(sliceIndex(expert)).toHaveText('13');
+  await expect(sliceIndex(kiosk)).toHaveText('13');
 
   // The county doctor joins; the expert hands the presenter role over.
   const county = await openAs(browser, 'doc.wang', `/imaging/${id}`);
-  await expect(slice(county)).toHaveText('13');
+  await expect(sliceIndex(county)).toHaveText('13');
   await expert.getByTestId('imaging-handover').selectOption({ label: '交给 王海东' });
   await expect(county.getByTestId('imaging-presenter-status')).toContainText('您正在主讲');
   await expect(expert.getByTestId('imaging-presenter-status')).toContainText('王海东 正在主讲');
 
   // Now the expert follows the county doctor (and so does the kiosk).
-  await scroll(county, -9);
-  await expect(slice(county)).toHaveText('4');
-  await expect(slice(expert)).toHaveText('4');
-  await expect(slice(kiosk)).toHaveText('4');
+  await scrollSlices(county, -9);
+  await expect(sliceIndex(county)).toHaveText('4');
+  await expect(sliceIndex(expert)).toHaveText('4');
+  await expect(sliceIndex(kiosk)).toHaveText('4');
 });
 
 test('followers get the window, the measurements and the pointer of the presenter', async ({ browser, baseURL }) => {
   const id = await consultationFor(baseURL ?? '', 'p-0001');
   const expert = await openAs(browser, 'dr.chen', `/imaging/${id}`);
-  await expert.getByTestId('imaging-take-presenter').click();
-  await expert.getByTestId('imaging-series').filter({ hasText: '胸部平扫' }).click();
-  await expect(expert.getByTestId('imaging-slice-count')).toHaveText('40');
+  await presentSeries(expert, '胸部平扫', 40);
   await expect(expert.getByTestId('imaging-patient-name')).toHaveText('王建国');
-  await scroll(expert, 12);
+  await scrollSlices(expert, 12);
   await expert.getByTestId('imaging-preset-lung').click();
   await expect(expert.getByTestId('imaging-voi')).toHaveText('窗宽 1500 / 窗位 -600');
 
   const kiosk = await openAs(browser, 'kiosk.shengsi', `/imaging/${id}`);
-  await expect(slice(kiosk)).toHaveText('13');
+  await expect(sliceIndex(kiosk)).toHaveText('13');
   await expect(kiosk.getByTestId('imaging-voi')).toHaveText('窗宽 1500 / 窗位 -600');
 
   // A length measurement drawn by the presenter appears, with its value, on the follower.
@@ -144,5 +131,5 @@ test('followers get the window, the measurements and the pointer of the presente
   await expect(expert.getByTestId('imaging-zoom')).not.toHaveText('缩放 1.00×');
   const zoomed = (await expert.getByTestId('imaging-zoom').textContent()) ?? '';
   await expect(kiosk.getByTestId('imaging-zoom')).toHaveText(zoomed);
-  await expect(slice(kiosk)).toHaveText('13');
+  await expect(sliceIndex(kiosk)).toHaveText('13');
 });

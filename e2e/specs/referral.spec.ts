@@ -1,10 +1,10 @@
-import { addClinicDays, CallResultSchema, clinicDate, recognitionOn, ConsultationViewSchema, NoteViewSchema, ReferralViewSchema, RequestOptionsSchema } from '@cloudclinic/shared';
+import { addClinicDays, CallResultSchema, clinicDate, ConsultationViewSchema, NoteViewSchema, recognitionOn, ReferralViewSchema, RequestOptionsSchema } from '@cloudclinic/shared';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { createConsultation } from '../support/api';
-import { loginAs } from '../support/auth';
 import { ApiUser, book, institutionId, ownCardiologySession } from '../support/clinic-api';
 import { kioskCheckIn, test } from '../support/clinic-pages';
+import { bookReferralSeat, fileUpReferral, sendFollowUpPlan } from '../support/referral';
 
 /**
  * 双向转诊 with three browsers: the expert refers the patient up for a CT from the consultation, the
@@ -13,63 +13,28 @@ import { kioskCheckIn, test } from '../support/clinic-pages';
  * follow-up plan, which the county doctor acknowledges and ticks (an overdue item flagged).
  */
 
-const DESKTOP = { width: 1440, height: 900 };
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-});
-
-async function open(browser: Browser, baseURL: string, username: string, path: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL, viewport: DESKTOP, permissions: ['camera', 'microphone'], locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  contexts.push(context);
-  const page = await context.newPage();
-  await loginAs(page, username);
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  await page.goto(path);
-  return page;
-}
-
-test('CT up-referral booked by the coordinator reaches the county doctor and the slip; the down-referral plan is acknowledged and ticked', async ({ browser, baseURL: base }) => {
+test('CT up-referral booked by the coordinator reaches the county doctor and the slip; the down-referral plan is acknowledged and ticked', async ({ desks, baseURL: base }) => {
   test.setTimeout(240_000);
   const baseURL = base ?? '';
   const { id } = await createConsultation(baseURL, 'dr.chen', [{ username: 'doc.wang', role: 'local_doctor' }]);
   const reason = `右肺下叶结节待查 ${Date.now()}`;
 
-  const expert = await open(browser, baseURL, 'dr.chen', `/expert/consultations/${id}`);
+  const expert = await desks.open('dr.chen', `/expert/consultations/${id}`);
   await expert.getByTestId('tab-referral').click();
-  const panel = expert.getByTestId('referral-panel');
-  await expect(panel.getByText('本次会诊尚无转诊')).toBeVisible();
-  await panel.getByTestId('referral-department').selectOption({ label: '浙江医院 心血管内科' });
-  await panel.getByTestId('referral-exam').selectOption('ct');
-  await panel.getByTestId('referral-reason').fill(reason);
-  await panel.getByTestId('referral-summary').fill('男，68岁，胸闷气促三天，外院CT示右肺下叶结节');
+  await expect(expert.getByTestId('referral-panel').getByText('本次会诊尚无转诊')).toBeVisible();
   // The chest CT of 2026-11-05 in the county PACS goes along, with its 互认 window (30 days for CT).
-  await panel.locator('[data-testid="request-study"][data-modalities*="CT"]').first().check({ timeout: 30_000 });
-  await panel.getByTestId('referral-submit').click();
-  await expect(panel.getByTestId('referral-status')).toHaveText('待预约');
+  const panel = await fileUpReferral(expert, { department: '浙江医院 心血管内科', exam: 'ct', reason, summary: '男，68岁，胸闷气促三天，外院CT示右肺下叶结节', attachCt: true });
   const axe = await new AxeBuilder({ page: expert }).include('[data-testid="referral-panel"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
-  const coordinator = await open(browser, baseURL, 'coordinator', '/admin/referrals');
-  const card = coordinator.getByTestId('inbox-referral').filter({ hasText: reason });
-  await card.getByTestId('referral-book').click();
-  await expect(card.getByTestId('book-preparation')).toHaveValue(/禁食/);
-  // A seat of the department's first open CT slot (号源); the hand-written fields give way to it.
-  const seat = card.getByTestId('book-slot').first();
-  const offered = (await seat.locator('xpath=..').innerText()).split(' · ');
-  await seat.check();
-  await expect(card.getByTestId('book-at')).toHaveCount(0);
-  await card.getByTestId('book-confirm').click();
-  await expect(card).toHaveCount(0); // it leaves the 待预约 list
-  await coordinator.getByTestId('referral-filter').selectOption('booked');
-  await expect(coordinator.getByTestId('inbox-referral').filter({ hasText: reason }).getByTestId('referral-slot')).toHaveText(offered[0]!.trim());
-  const place = offered[1]!.trim();
+  const coordinator = await desks.open('coordinator', '/admin/referrals');
+  const { place } = await bookReferralSeat(coordinator, reason, /禁食/);
   expect(place).toContain('CT室');
 
   // The expert's screen follows without a reload.
   await expect(panel.getByTestId('referral-status')).toHaveText('已预约', { timeout: 15_000 });
 
-  const county = await open(browser, baseURL, 'doc.wang', `/county/consultations/${id}`);
+  const county = await desks.open('doc.wang', `/county/consultations/${id}`);
   const countyPanel = county.getByTestId('referral-panel');
   await expect(countyPanel.getByTestId('referral-status')).toHaveText('已预约');
   await expect(countyPanel.getByTestId('referral-place')).toHaveText(place);
@@ -84,12 +49,7 @@ test('CT up-referral booked by the coordinator reaches the county doctor and the
   await expect(ct).toHaveAttribute('data-recognition', recognitionOn(addClinicDays('2026-11-05', 30), clinicDate(new Date())));
 
   // 下转: back to the county with a plan; one item already past its due date.
-  await panel.getByTestId('plan-item-text').fill('阿托伐他汀20mg 每晚一次');
-  await panel.getByTestId('plan-add-item').click();
-  await panel.getByTestId('plan-item-text').nth(1).fill('复查血脂、肝功能');
-  await panel.getByTestId('plan-item-due').nth(1).fill(addClinicDays(clinicDate(new Date()), -1));
-  await panel.getByTestId('plan-submit').click();
-  await expect(panel.getByTestId('follow-up-item')).toHaveCount(2);
+  await sendFollowUpPlan(panel, [{ text: '阿托伐他汀20mg 每晚一次' }, { text: '复查血脂、肝功能', due: addClinicDays(clinicDate(new Date()), -1) }]);
 
   await county.goto(`/county/consultations/${id}`);
   const plan = county.getByTestId('follow-up-plan');

@@ -1,5 +1,6 @@
 import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { loginAs } from './auth';
+import { Desks } from './desk';
 
 /** Several people on their own devices: one browser context each (own storage), closed after the test. */
 export class Devices {
@@ -23,11 +24,16 @@ export class Devices {
   }
 }
 
-export const test = base.extend<{ devices: Devices }>({
+export const test = base.extend<{ devices: Devices; desks: Desks }>({
   devices: async ({ browser }, use) => {
     const devices = new Devices(browser);
     await use(devices);
     await devices.closeAll();
+  },
+  desks: async ({ browser, baseURL }, use) => {
+    const desks = new Desks(browser, baseURL ?? '');
+    await use(desks);
+    await desks.closeAll();
   },
 });
 

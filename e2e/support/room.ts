@@ -71,3 +71,13 @@ export function connectionState(page: Page) {
 export function remoteTile(page: Page, role: string) {
   return page.locator(`[data-testid="participant-tile"][data-peer-role="${role}"]`);
 }
+
+/** How many remote videos of `role` show moving pictures (each observed for ~400 ms). */
+export function playingVideoCount(page: Page, role: string): Promise<number> {
+  return page.locator(`[data-testid="remote-video"][data-peer-role="${role}"]`).evaluateAll(async (elements) => {
+    const videos = (elements as HTMLVideoElement[]).filter((v) => v.videoWidth > 0);
+    const before = videos.map((v) => v.getVideoPlaybackQuality().totalVideoFrames);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    return videos.filter((v, i) => v.getVideoPlaybackQuality().totalVideoFrames > (before[i] ?? Infinity)).length;
+  });
+}

@@ -213,4 +213,25 @@ describe('双向转诊: up-referral booked by the coordinator and written to the
     expect(view.status, JSON.stringify(view.body)).toBe(200);
     expect(view.body.summary.referral).toMatchObject({ kind: 'exam', examType: 'mri', place: slot.place, preparation: EXAM_PREPARATION.mri, slotAt: new Date(slot.at).toISOString(), departmentName: '心血管内科' });
   });
+
+  it('a referral booked from a remote consultation shows on the patient’s next kiosk visit summary, not on another patient’s', async () => {
+    const remote = await consultation('p-0005');
+    const r = await file(remote, 'dr.chen', { examType: 'ct' });
+    const place = '浙江医院影像科 CT室 (会诊转诊)';
+    await api['coordinator']!.post(`/referrals/${r.id}/book`, { at: inDays(2), place });
+    const admin = apiClient(srv.url, tokens['admin']!);
+    const sessionId = await ownSession(srv, admin, 'dr.chen', sscph);
+    const as = { admin, kiosk: apiClient(srv.url, tokens['kiosk.shengsi']!), expert: apiClient(srv.url, tokens['dr.chen']!) };
+    const summaryOf = async (patient: { hisPatientId: string; name: string }) => {
+      const { consultationId, appointmentId } = await calledVisit(as, sessionId, { ...patient, institutionId: sscph });
+      const p = srv.services.prisma;
+      await p.consultationNote.upsert({ where: { consultationId }, update: { plan: '随访' }, create: { consultationId, plan: '随访' } });
+      await p.appointment.update({ where: { id: appointmentId }, data: { status: 'completed', completedAt: new Date() } });
+      const view = await api['kiosk.shengsi']!.get(`/appointments/${appointmentId}`);
+      expect(view.status, JSON.stringify(view.body)).toBe(200);
+      return view.body.summary;
+    };
+    expect((await summaryOf({ hisPatientId: 'p-0005', name: '刘小雨' })).referral).toMatchObject({ kind: 'exam', examType: 'ct', place, preparation: EXAM_PREPARATION.ct });
+    expect((await summaryOf({ hisPatientId: 'p-0003', name: '张海燕' })).referral).toBeNull();
+  });
 });

@@ -203,7 +203,7 @@ export class QueueService {
       departmentNameEn: a.session.department.nameEn,
       summary:
         a.status === 'completed' && note
-          ? { plan: note.plan, assessment: note.assessment, prescriptions: await prescriptionSummaries(this.prisma, note.consultationId), referral: await bookedReferralFor(this.prisma, note.consultationId) }
+          ? { plan: note.plan, assessment: note.assessment, prescriptions: await prescriptionSummaries(this.prisma, note.consultationId), referral: await bookedReferralFor(this.prisma, { consultationId: note.consultationId, hisPatientId: a.hisPatientId, institutionId: a.institutionId }) }
           : null,
     };
   }
