@@ -27,3 +27,4 @@ export * from './api/referral-kinds';
 export * from './api/referrals';
 export * from './api/follow-up-plans';
 export * from './mutual-recognition';
+export * from './api/tracking';
