@@ -513,7 +513,7 @@ export const en: Messages = {
       requests: 'Consultation requests',
       requestsNote: '{{urgent}} urgent',
       completion: 'Request completion',
-      completionNote: '{{decided}} answered, {{completed}} consultations held',
+      completionNote: '{{decided}} scheduled or declined, {{completed}} consultations held',
       routine: 'Routine: time to schedule',
       urgent: 'Urgent: time to schedule',
       turnaroundNote: 'median; P90 {{p90}} ({{count}} requests)',

@@ -515,7 +515,7 @@ export const zhCN = {
       requests: '会诊申请',
       requestsNote: '其中急诊 {{urgent}} 件',
       completion: '申请完成率',
-      completionNote: '已受理 {{decided}} 件，已完成会诊 {{completed}} 件',
+      completionNote: '已安排或拒绝 {{decided}} 件，会诊已完成 {{completed}} 件',
       routine: '普通申请排期时长',
       urgent: '急诊申请排期时长',
       turnaroundNote: '中位数；P90 {{p90}}（{{count}} 件）',

@@ -38,7 +38,7 @@ export function TrackingRangePicker({ range, onChange }: { range: DayRange; onCh
   }
 
   return (
-    <form className="tracking-range" onSubmit={submit} aria-label={t('tracking.range.label')} data-testid="tracking-range">
+    <form className="tracking-range" onSubmit={submit} noValidate aria-label={t('tracking.range.label')} data-testid="tracking-range">
       <label className="field__label" htmlFor={`${id}-from`}>
         {t('tracking.range.from')}
       </label>
