@@ -81,5 +81,10 @@ test('运行统计 in English has no serious axe violations', async ({ screens }
   await expect(page.getByTestId('tracking-tiles').or(page.getByTestId('tracking-empty'))).toBeVisible();
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: `${SHOTS}/tracking-en-1440x900.png` });
+  const chart = page.getByTestId('tracking-chart-svg');
+  if (await chart.count()) {
+    const box = await chart.boundingBox();
+    expect(box && box.y + box.height).toBeLessThanOrEqual(900);
+  }
   await expectNoSeriousViolations(page, 'tracking en');
 });

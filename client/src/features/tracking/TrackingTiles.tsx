@@ -17,7 +17,7 @@ export function TrackingTiles({ stats }: { stats: TrackingStats }) {
     key,
     label,
     value: formatMinutes(t, x.medianMinutes),
-    note: t('tracking.tiles.turnaroundNote', { p90: formatMinutes(t, x.p90Minutes), count: x.count }),
+    note: x.count === 0 ? t('tracking.tiles.noneMeasured') : t('tracking.tiles.turnaroundNote', { p90: formatMinutes(t, x.p90Minutes), n: x.count }),
   });
   const tiles: Tile[] = [
     { key: 'requests', label: t('tracking.tiles.requests'), value: String(rq.total), note: t('tracking.tiles.requestsNote', { urgent: rq.urgent }) },
@@ -28,11 +28,12 @@ export function TrackingTiles({ stats }: { stats: TrackingStats }) {
       key: 'response',
       label: t('tracking.tiles.response'),
       value: formatMinutes(t, rq.urgentResponse.medianMinutes),
-      note: t('tracking.tiles.responseNote', { clock: rq.urgentResponse.clockMinutes, within: rq.urgentResponse.withinClock, count: rq.urgentResponse.count, unanswered: rq.urgentResponse.unanswered }),
+      note: t('tracking.tiles.responseNote', { clock: rq.urgentResponse.clockMinutes, within: rq.urgentResponse.withinClock, n: rq.urgentResponse.count, unanswered: rq.urgentResponse.unanswered }),
     },
-    { key: 'referrals', label: t('tracking.tiles.referrals'), value: `${rf.byDirection.up} / ${rf.byDirection.down}`, note: t('tracking.tiles.referralsNote', { acknowledged: rf.downAcknowledged }) },
+    { key: 'up', label: t('tracking.tiles.up'), value: String(rf.byDirection.up), note: t('tracking.tiles.upNote', { booked: rf.completion.booked, declined: rf.byStatus.declined }) },
     turnaround('booking', t('tracking.tiles.booking'), rf.toBooked),
     { key: 'referral-completion', label: t('tracking.tiles.referralCompletion'), value: formatRate(t, rf.completion.rate), note: t('tracking.tiles.referralCompletionNote', rf.completion) },
+    { key: 'down', label: t('tracking.tiles.down'), value: String(rf.byDirection.down), note: t('tracking.tiles.downNote', { acknowledged: rf.downAcknowledged }) },
     { key: 'follow-up', label: t('tracking.tiles.followUp'), value: formatRate(t, fu.rate), note: t('tracking.tiles.followUpNote', fu) },
   ];
   return (

@@ -1,7 +1,7 @@
 import type { TrackingPoint } from '@cloudclinic/shared';
 
 /** The drawing area of the chart, in SVG units (the SVG scales to its box). */
-export const CHART = { width: 720, height: 230, left: 40, right: 8, top: 10, bottom: 30 } as const;
+export const CHART = { width: 720, height: 220, left: 40, right: 8, top: 10, bottom: 30 } as const;
 
 export interface ChartBar {
   x: number;
