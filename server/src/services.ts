@@ -66,6 +66,8 @@ import { opinionRoutes } from './http/routes/opinion-routes';
 import { registerKioskHandlers } from './realtime/kiosk-handlers';
 import { createReferrals, type Referrals } from './modules/referrals/create-referrals';
 import { referralRoutes } from './http/routes/referral-routes';
+import { createTracking } from './modules/tracking/create-tracking';
+import { trackingRoutes } from './http/routes/tracking-routes';
 
 export interface RouteMount {
   path: string;
@@ -189,6 +191,7 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
   routes.push({ path: '/', router: opinionRoutes(opinions, limits) });
   const referrals = createReferrals({ prisma, consultationAccess: access, audit, outbox, his, attachments });
   routes.push({ path: '/', router: referralRoutes(referrals) });
+  routes.push({ path: '/', router: trackingRoutes(createTracking({ prisma })) });
   const field = createField({ prisma, access, audit, events, outbox, his, secret: config.jwtSecret });
   routes.push({ path: '/', router: fieldRoutes(field, config.publicUrl) });
   const kiosk = createKiosk({ prisma, audit, events });

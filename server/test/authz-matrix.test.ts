@@ -198,6 +198,8 @@ const ROUTES: Record<string, Rule> = {
   // The patient's county doctors carry out a plan: acknowledge, then tick (409 before acknowledging: let in).
   'POST /api/follow-up-plans/:id/acknowledge': { allow: ['county_doctor'], fresh: true },
   'POST /api/follow-up-plans/:id/items/:itemId': { allow: ['county_doctor'], body: { done: true } },
+  // The coordinator's tracking figures span every county: the provincial coordinator and administrators only.
+  'GET /api/tracking': { allow: ADMINS },
   // Leaving kiosk mode: the body (a staff PIN) is checked first; the kiosk-only rule is in kiosk-mode.test.ts.
   'POST /api/kiosk/unlock': BODY_FIRST,
 };

@@ -28,3 +28,4 @@ export * from './api/referrals';
 export * from './api/follow-up-plans';
 export * from './mutual-recognition';
 export * from './api/referral-slots';
+export * from './api/tracking';

@@ -7,6 +7,7 @@ import { AdminInstitutionsPage } from './AdminInstitutionsPage';
 import { AdminInvitationsPage } from './AdminInvitationsPage';
 import { RequestInboxPage } from '../../features/requests/RequestInboxPage';
 import { ReferralInboxPage } from '../../features/referral/ReferralInboxPage';
+import { TrackingPage } from '../../features/tracking/TrackingPage';
 import { AdminShell } from './AdminShell';
 import { AdminUsersPage } from './AdminUsersPage';
 
@@ -23,6 +24,7 @@ export default function AdminArea() {
         <Route path="institutions" element={<AdminInstitutionsPage />} />
         <Route path="requests" element={<RequestInboxPage />} />
         <Route path="referrals" element={<ReferralInboxPage />} />
+        <Route path="tracking" element={<TrackingPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

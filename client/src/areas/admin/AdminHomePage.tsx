@@ -23,6 +23,7 @@ const ADMIN_PAGES = [
   ['outbox', 'admin.outbox.link'],
   ['requests', 'requests.inbox.link'],
   ['referrals', 'referral.inboxLink'],
+  ['tracking', 'tracking.link'],
 ] as const;
 
 export function AdminHomePage() {
