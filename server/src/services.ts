@@ -66,6 +66,8 @@ import { opinionRoutes } from './http/routes/opinion-routes';
 import { registerKioskHandlers } from './realtime/kiosk-handlers';
 import { createReferrals, type Referrals } from './modules/referrals/create-referrals';
 import { referralRoutes } from './http/routes/referral-routes';
+import { createMdt, type Mdt } from './modules/mdt/create-mdt';
+import { mdtRoutes } from './http/routes/mdt-routes';
 
 export interface RouteMount {
   path: string;
@@ -110,6 +112,8 @@ export interface Services {
   opinions: Opinions;
   /** 双向转诊: up-referrals with exam booking, down-referral follow-up plans. */
   referrals: Referrals;
+  /** 多学科会诊: standing boards, the list of each sitting, the chair's moves, the sitting's room. */
+  mdt: Mdt;
   /** Feature routers mounted under /api behind authentication. */
   routes: RouteMount[];
   /** Feature request handlers registered on every authenticated socket. */
@@ -188,6 +192,8 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
   routes.push({ path: '/', router: opinionRoutes(opinions, limits) });
   const referrals = createReferrals({ prisma, consultationAccess: access, audit, outbox, his });
   routes.push({ path: '/', router: referralRoutes(referrals) });
+  const mdt = createMdt({ prisma, identity, audit });
+  routes.push({ path: '/', router: mdtRoutes(mdt) });
   const field = createField({ prisma, access, audit, events, outbox, his, secret: config.jwtSecret });
   routes.push({ path: '/', router: fieldRoutes(field, config.publicUrl) });
   const kiosk = createKiosk({ prisma, audit, events });
@@ -251,6 +257,7 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
     field,
     opinions,
     referrals,
+    mdt,
     routes,
     socketHandlers: [
       (socket, dispatcher) => registerClinicHandlers(socket, dispatcher, queue),

@@ -194,6 +194,18 @@ const ROUTES: Record<string, Rule> = {
   // The patient's county doctors carry out a plan: acknowledge, then tick (409 before acknowledging: let in).
   'POST /api/follow-up-plans/:id/acknowledge': { allow: ['county_doctor'], fresh: true },
   'POST /api/follow-up-plans/:id/items/:itemId': { allow: ['county_doctor'], body: { done: true } },
+  // 多学科会诊 (mdt-board.test.ts attacks each rule): the coordinator creates boards (body first); experts,
+  // county doctors and coordinators list boards and sittings; a case needs a body (the county rule is checked after it).
+  'POST /api/mdt/boards': BODY_FIRST,
+  'GET /api/mdt/boards': { allow: ['expert', 'county_doctor', ...ADMINS] },
+  'POST /api/mdt/boards/:id/cases': BODY_FIRST,
+  'GET /api/mdt/meetings': { allow: ['expert', 'county_doctor', ...ADMINS] },
+  // The sitting: its chair (the matrix expert), the county doctor of its case's institution, the coordinators.
+  'GET /api/mdt/meetings/:id': { allow: ['expert', 'county_doctor', ...ADMINS], allowOther: ADMINS },
+  // Only the chair starts it (a second start is a 409: let in); moving on and reordering need a body.
+  'POST /api/mdt/meetings/:id/start': { allow: ['expert'], fresh: true },
+  'POST /api/mdt/meetings/:id/next': BODY_FIRST,
+  'PUT /api/mdt/meetings/:id/order': BODY_FIRST,
   // Leaving kiosk mode: the body (a staff PIN) is checked first; the kiosk-only rule is in kiosk-mode.test.ts.
   'POST /api/kiosk/unlock': BODY_FIRST,
 };
@@ -258,6 +270,7 @@ function objectOf(path: string): Obj {
   if (/\/opinions\/:/.test(path)) return 'opinion';
   if (/\/referrals\/:/.test(path)) return 'referral';
   if (/\/follow-up-plans\/:/.test(path)) return 'followUpPlan';
+  if (/\/mdt\/meetings\/:/.test(path)) return 'mdtMeeting';
   if (/\/(consultations|dicomweb)\/:/.test(path)) return 'consultation';
   return 'none';
 }

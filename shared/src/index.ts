@@ -26,3 +26,4 @@ export * from './api/admin';
 export * from './api/referral-kinds';
 export * from './api/referrals';
 export * from './api/follow-up-plans';
+export * from './api/mdt-boards';
