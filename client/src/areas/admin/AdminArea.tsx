@@ -9,6 +9,7 @@ import { RequestInboxPage } from '../../features/requests/RequestInboxPage';
 import { ReferralInboxPage } from '../../features/referral/ReferralInboxPage';
 import { AdminShell } from './AdminShell';
 import { AdminUsersPage } from './AdminUsersPage';
+import { AdminMdtPage } from '../../features/mdt/AdminMdtPage';
 
 /** Routes under /admin/*. Loaded lazily (app/AppRoutes.tsx): add this area's pages here. */
 export default function AdminArea() {
@@ -23,6 +24,7 @@ export default function AdminArea() {
         <Route path="institutions" element={<AdminInstitutionsPage />} />
         <Route path="requests" element={<RequestInboxPage />} />
         <Route path="referrals" element={<ReferralInboxPage />} />
+        <Route path="mdt" element={<AdminMdtPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -23,6 +23,7 @@ const ADMIN_PAGES = [
   ['outbox', 'admin.outbox.link'],
   ['requests', 'requests.inbox.link'],
   ['referrals', 'referral.inboxLink'],
+  ['mdt', 'mdt.boardsTitle'],
 ] as const;
 
 export function AdminHomePage() {

@@ -5,12 +5,17 @@ import { AppShell } from '../../components/AppShell';
 import { useResource } from '../../hooks/clinic/useResource';
 import '../../styles/clinic.css';
 import '../../styles/mdt.css';
+import { useCurrentUser } from '../../hooks/useSession';
 import { LoadError } from '../clinic/LoadError';
+import { AddCaseForm } from './AddCaseForm';
 
-/** `/mdt`: the MDT sittings this user takes part in, from today on. */
+/** `/mdt`: the MDT sittings this user takes part in, from today on; county doctors and coordinators file cases here. */
 export default function MdtMeetingListPage() {
   const { t } = useTranslation();
+  const user = useCurrentUser();
+  const files = user?.role === 'county_doctor' || user?.role === 'admin';
   const meetings = useResource('mdt-meetings', (signal) => mdtApi.meetings(signal));
+  const boards = useResource(files ? 'mdt-boards' : null, (signal) => mdtApi.boards(signal));
   return (
     <AppShell variant="desk" areaTitle={t('mdt.areaTitle')}>
       <div className="page clinic-page" data-testid="mdt-list">
@@ -30,6 +35,7 @@ export default function MdtMeetingListPage() {
             </li>
           ))}
         </ul>
+        {files && boards.data && boards.data.length > 0 ? <AddCaseForm boards={boards.data} pickInstitution={user?.role === 'admin'} /> : null}
       </div>
     </AppShell>
   );

@@ -42,3 +42,14 @@ describe('case list helpers', () => {
     expect(movedOrder(cases, 'b', 1)).toBeNull();
   });
 });
+
+describe('weekday helpers', () => {
+  it('finds the next sitting on the board’s weekday, today included', async () => {
+    const { nextSitting } = await import('./weekday');
+    // 2030-01-01 is a Tuesday (ISO 2).
+    expect(nextSitting(2, '2030-01-01')).toBe('2030-01-01');
+    expect(nextSitting(3, '2030-01-01')).toBe('2030-01-02');
+    expect(nextSitting(1, '2030-01-01')).toBe('2030-01-07');
+    expect(nextSitting(7, '2030-01-01')).toBe('2030-01-06');
+  });
+});
