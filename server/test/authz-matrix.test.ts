@@ -203,7 +203,7 @@ const ROUTES: Record<string, Rule> = {
   // The sitting: its chair (the matrix expert), the county doctor of its case's institution, the coordinators.
   'GET /api/mdt/meetings/:id': { allow: ['expert', 'county_doctor', ...ADMINS], allowOther: ADMINS },
   // Only the chair starts it (a second start is a 409: let in); moving on and reordering need a body.
-  'POST /api/mdt/meetings/:id/start': { allow: ['expert'], fresh: true },
+  'POST /api/mdt/meetings/:id/start': { allow: ['expert'] },
   'POST /api/mdt/meetings/:id/next': BODY_FIRST,
   'PUT /api/mdt/meetings/:id/order': BODY_FIRST,
   // Leaving kiosk mode: the body (a staff PIN) is checked first; the kiosk-only rule is in kiosk-mode.test.ts.
