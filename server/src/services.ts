@@ -192,7 +192,7 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
   routes.push({ path: '/', router: opinionRoutes(opinions, limits) });
   const referrals = createReferrals({ prisma, consultationAccess: access, audit, outbox, his });
   routes.push({ path: '/', router: referralRoutes(referrals) });
-  const mdt = createMdt({ prisma, identity, audit });
+  const mdt = createMdt({ prisma, identity, audit, closeRoom: (id) => rooms.get(id)?.close('consultation_ended') });
   routes.push({ path: '/', router: mdtRoutes(mdt) });
   const field = createField({ prisma, access, audit, events, outbox, his, secret: config.jwtSecret });
   routes.push({ path: '/', router: fieldRoutes(field, config.publicUrl) });

@@ -1,4 +1,4 @@
-import { addClinicDays, clinicDate, MdtBoardViewSchema, MdtMeetingViewSchema, type MdtMeetingView } from '@cloudclinic/shared';
+import { addClinicDays, clinicDate, MdtBoardViewSchema, MdtMeetingViewSchema, PeerInfoSchema, type MdtMeetingView } from '@cloudclinic/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, type Api } from './helpers/api';
 import { SignalingClient } from './helpers/signaling-client';
@@ -223,7 +223,8 @@ describe('standing MDT board: cases on a sitting, one room for the slot, the cha
     const daishan = await join('doc.daishan');
     try {
       for (const j of [chair, member, wang, daishan]) expect(j.r.ok, JSON.stringify(j.r)).toBe(true);
-      const peers = (daishan.r as { data: { peers: { userId: string; participantRole: string }[] } }).data.peers;
+      if (!daishan.r.ok) throw new Error('doc.daishan was refused');
+      const peers = PeerInfoSchema.array().parse(daishan.r.data['peers']);
       expect(peers.map((p) => [p.userId, p.participantRole]).sort()).toEqual(
         [
           [ids['dr.chen'], 'expert'],
@@ -251,15 +252,21 @@ describe('standing MDT board: cases on a sitting, one room for the slot, the cha
     }
   });
 
-  it('after the sitting ends nobody joins its room', async () => {
+  it('the last "next" ends the sitting: its room closes for those in it, and nobody joins it again', async () => {
     const b = await board();
     const m = await addCase(b.id, 'doc.wang', caseBody(patients.shengsi[1]!));
-    const s = MdtMeetingViewSchema.parse((await api['dr.chen']!.post(`/mdt/meetings/${m.id}/start`)).body);
-    await api['dr.chen']!.post(`/mdt/meetings/${m.id}/next`, { fromCaseId: s.cases[0]!.id });
+    const inside = await SignalingClient.connect(srv.url, tokens['doc.wang']);
     const c = await SignalingClient.connect(srv.url, tokens['dr.chen']);
     try {
+      expect((await inside.request('room.join', { mdtMeetingId: m.id })).ok).toBe(true);
+      const s = MdtMeetingViewSchema.parse((await api['dr.chen']!.post(`/mdt/meetings/${m.id}/start`)).body);
+      const end = MdtMeetingViewSchema.parse((await api['dr.chen']!.post(`/mdt/meetings/${m.id}/next`, { fromCaseId: s.cases[0]!.id })).body);
+      expect(end.status).toBe('ended');
+      await inside.waitFor('room.closed');
+      expect(srv.services.rooms.get(m.id)).toBeUndefined();
       expect(await c.request('room.join', { mdtMeetingId: m.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     } finally {
+      inside.close();
       c.close();
     }
   });

@@ -9,6 +9,8 @@ export interface MdtDeps {
   prisma: Prisma;
   identity: PatientIdentity;
   audit: AuditLog;
+  /** Closes a sitting's media room when the sitting ends. */
+  closeRoom: (meetingId: string) => void;
 }
 
 /** 多学科会诊 boards for the edges: boards, the list of each sitting, the chair's moves and the sitting's room. */
@@ -19,5 +21,5 @@ export interface Mdt {
 }
 
 export function createMdt(deps: MdtDeps): Mdt {
-  return { boards: new MdtBoards(deps.prisma, deps.audit), cases: new MdtCases(deps.prisma, deps.identity, deps.audit), meetings: new MdtMeetings(deps.prisma, deps.audit) };
+  return { boards: new MdtBoards(deps.prisma, deps.audit), cases: new MdtCases(deps.prisma, deps.identity, deps.audit), meetings: new MdtMeetings(deps.prisma, deps.audit, deps.closeRoom) };
 }

@@ -26,6 +26,8 @@ export class MdtMeetings {
   constructor(
     private readonly prisma: Prisma,
     private readonly audit: AuditLog,
+    /** Closes the sitting's media room (the SFU layer): everyone in it is told the sitting ended. */
+    private readonly closeRoom: (meetingId: string) => void = () => undefined,
   ) {}
 
   async list(user: AccessClaims, from?: string): Promise<MdtMeetingSummary[]> {
@@ -98,7 +100,9 @@ export class MdtMeetings {
       throw err;
     }
     await this.record(actor, user, `mdt.meeting.${action}`, id, 'ok');
-    return this.view(actor, id);
+    const after = await this.view(actor, id);
+    if (after.status === 'ended') this.closeRoom(id);
+    return after;
   }
 
   /** The first queued case becomes current and its consultation starts; false when none is queued. */
