@@ -14,7 +14,10 @@ import { recordPeerConnections } from '../support/webrtc';
 
 const DESKTOP = { width: 1440, height: 900 };
 const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
+test.afterEach(async ({ browserName: _browser }, testInfo) => {
+  if (testInfo.status !== testInfo.expectedStatus) {
+    for (const [i, c] of contexts.entries()) for (const p of c.pages()) await p.screenshot({ path: testInfo.outputPath(`failure-${i}.png`) }).catch(() => undefined);
+  }
   for (const c of contexts.splice(0)) await c.close();
 });
 
@@ -91,8 +94,9 @@ test('chair, second expert and county doctor stay in one room while the chair mo
   await expect(he.getByTestId('btn-mdt-start')).toHaveCount(0);
   await expect(wang.getByTestId('btn-mdt-start')).toHaveCount(0);
   // Media both ways before anything moves: the chair sees the county doctor, the county doctor the chair.
-  const chairSees = await expectVideoPlaying(chair, 'remote-video', 'local_doctor', { timeout: 30_000 });
-  const wangSees = await expectVideoPlaying(wang, 'remote-video', 'expert', { timeout: 30_000 });
+  // Generous: three browsers and the server share a small machine.
+  const chairSees = await expectVideoPlaying(chair, 'remote-video', 'local_doctor', { timeout: 60_000 });
+  const wangSees = await expectVideoPlaying(wang, 'remote-video', 'expert', { timeout: 60_000 });
   const connections = await Promise.all(everyone.map(peerConnections));
 
   await chair.getByTestId('btn-mdt-start').click();
@@ -106,7 +110,8 @@ test('chair, second expert and county doctor stay in one room while the chair mo
   await expect(he.getByTestId('his-patient')).toContainText(patients[0]!.name, { timeout: 15_000 });
 
   await chair.screenshot({ path: testInfo.outputPath('mdt-case-1.png') });
-  await chair.getByTestId('btn-mdt-next').click();
+  const [moved] = await Promise.all([chair.waitForResponse((r) => r.url().endsWith(`/api/mdt/meetings/${meeting.id}/next`), { timeout: 30_000 }), chair.getByTestId('btn-mdt-next').click()]);
+  expect(moved.status(), await moved.text()).toBe(200);
   for (const page of everyone) {
     await expect(page.getByTestId('mdt-current-case')).toHaveAttribute('data-case-id', case2!.id, { timeout: 10_000 });
     await expect(page.getByTestId('mdt-summary')).toContainText('肝内新发低密度灶');
