@@ -68,6 +68,8 @@ import { createReferrals, type Referrals } from './modules/referrals/create-refe
 import { referralRoutes } from './http/routes/referral-routes';
 import { createTracking } from './modules/tracking/create-tracking';
 import { trackingRoutes } from './http/routes/tracking-routes';
+import { createMdt, type Mdt } from './modules/mdt/create-mdt';
+import { mdtRoutes } from './http/routes/mdt-routes';
 
 export interface RouteMount {
   path: string;
@@ -112,6 +114,8 @@ export interface Services {
   opinions: Opinions;
   /** 双向转诊: up-referrals with exam booking, down-referral follow-up plans. */
   referrals: Referrals;
+  /** 多学科会诊: standing boards, the list of each sitting, the chair's moves, the sitting's room. */
+  mdt: Mdt;
   /** Feature routers mounted under /api behind authentication. */
   routes: RouteMount[];
   /** Feature request handlers registered on every authenticated socket. */
@@ -192,6 +196,8 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
   const referrals = createReferrals({ prisma, consultationAccess: access, audit, outbox, his, attachments });
   routes.push({ path: '/', router: referralRoutes(referrals) });
   routes.push({ path: '/', router: trackingRoutes(createTracking({ prisma })) });
+  const mdt = createMdt({ prisma, identity, audit, closeRoom: (id) => rooms.get(id)?.close('consultation_ended') });
+  routes.push({ path: '/', router: mdtRoutes(mdt) });
   const field = createField({ prisma, access, audit, events, outbox, his, secret: config.jwtSecret });
   routes.push({ path: '/', router: fieldRoutes(field, config.publicUrl) });
   const kiosk = createKiosk({ prisma, audit, events });
@@ -255,6 +261,7 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
     field,
     opinions,
     referrals,
+    mdt,
     routes,
     socketHandlers: [
       (socket, dispatcher) => registerClinicHandlers(socket, dispatcher, queue),

@@ -200,6 +200,18 @@ const ROUTES: Record<string, Rule> = {
   'POST /api/follow-up-plans/:id/items/:itemId': { allow: ['county_doctor'], body: { done: true } },
   // The coordinator's tracking figures span every county: the provincial coordinator and administrators only.
   'GET /api/tracking': { allow: ADMINS },
+  // 多学科会诊 (mdt-board.test.ts attacks each rule): the coordinator creates boards (body first); experts,
+  // county doctors and coordinators list boards and sittings; a case needs a body (the county rule is checked after it).
+  'POST /api/mdt/boards': BODY_FIRST,
+  'GET /api/mdt/boards': { allow: ['expert', 'county_doctor', ...ADMINS] },
+  'POST /api/mdt/boards/:id/cases': BODY_FIRST,
+  'GET /api/mdt/meetings': { allow: ['expert', 'county_doctor', ...ADMINS] },
+  // The sitting: its chair (the matrix expert), the county doctor of its case's institution, the coordinators.
+  'GET /api/mdt/meetings/:id': { allow: ['expert', 'county_doctor', ...ADMINS], allowOther: ADMINS },
+  // Only the chair starts it (a second start is a 409: let in); moving on and reordering need a body.
+  'POST /api/mdt/meetings/:id/start': { allow: ['expert'] },
+  'POST /api/mdt/meetings/:id/next': BODY_FIRST,
+  'PUT /api/mdt/meetings/:id/order': BODY_FIRST,
   // Leaving kiosk mode: the body (a staff PIN) is checked first; the kiosk-only rule is in kiosk-mode.test.ts.
   'POST /api/kiosk/unlock': BODY_FIRST,
 };
@@ -264,6 +276,7 @@ function objectOf(path: string): Obj {
   if (/\/opinions\/:/.test(path)) return 'opinion';
   if (/\/referrals\/:/.test(path)) return 'referral';
   if (/\/follow-up-plans\/:/.test(path)) return 'followUpPlan';
+  if (/\/mdt\/meetings\/:/.test(path)) return 'mdtMeeting';
   if (/\/(consultations|dicomweb)\/:/.test(path)) return 'consultation';
   return 'none';
 }

@@ -28,6 +28,8 @@ export interface MatrixObjects {
   /** A 下转 follow-up plan of the consultation, not yet acknowledged, and its first item. */
   followUpPlan: string;
   followUpItem: string;
+  /** An MDT sitting (not started) chaired by the side's expert, with one case of the side's patient. */
+  mdtMeeting: string;
 }
 
 /**
@@ -82,6 +84,14 @@ export async function buildMatrixObjects(srv: TestServer): Promise<{ own: Matrix
     return { followUpPlan: row.id, followUpItem: row.items[0]?.id ?? '' };
   };
 
+  const mdtMeeting = async (chairId: string, institutionId: string, hisPatientId: string) => {
+    const board = await p.mdtBoard.create({ data: { title: '矩阵 MDT', institutionId: chen.institutionId, weekday: 2, startTime: '14:00', caseMinutes: 15, chairId, memberIds: [], createdById: chairId } });
+    const meeting = await p.mdtMeeting.create({ data: { boardId: board.id, date: '2030-01-01' } });
+    const c = await p.consultation.create({ data: { kind: 'mdt', status: 'waiting', institutionId, hisPatientId, participants: { create: [{ userId: chairId, role: 'expert' }] } } });
+    await p.mdtCase.create({ data: { meetingId: meeting.id, institutionId, hisPatientId, patientLabel: '测*', summary: '—', question: '—', minutes: 15, position: 1, consultationId: c.id, addedById: chairId } });
+    return meeting.id;
+  };
+
   const cardiology = await p.clinicSession.findFirstOrThrow({ where: { expertId: chen.id } });
   const dept = await p.department.findFirstOrThrow({ where: { code: 'cardiology' } });
   const otherSession = await p.clinicSession.create({
@@ -101,6 +111,7 @@ export async function buildMatrixObjects(srv: TestServer): Promise<{ own: Matrix
       opinion: await opinion(ownC, chen.id),
       referral: await referral(ownC, sscph.id, 'p-0001', chen.id, 'cardiology'),
       ...(await plan(ownC, sscph.id, 'p-0001', chen.id)),
+      mdtMeeting: await mdtMeeting(chen.id, sscph.id, 'p-0001'),
     },
     other: {
       consultation: otherC,
@@ -111,6 +122,7 @@ export async function buildMatrixObjects(srv: TestServer): Promise<{ own: Matrix
       opinion: await opinion(otherC, he.id),
       referral: await referral(otherC, dsfph.id, 'p-0004', he.id, 'psychiatry'),
       ...(await plan(otherC, dsfph.id, 'p-0004', he.id)),
+      mdtMeeting: await mdtMeeting(he.id, dsfph.id, 'p-0004'),
     },
   };
 }

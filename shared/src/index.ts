@@ -29,3 +29,4 @@ export * from './api/follow-up-plans';
 export * from './mutual-recognition';
 export * from './api/referral-slots';
 export * from './api/tracking';
+export * from './api/mdt-boards';

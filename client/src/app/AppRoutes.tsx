@@ -20,6 +20,10 @@ const ImagingPage = lazy(() => import('../features/imaging/ImagingPage'));
 const PublicVerificationPage = lazy(() => import('../features/verification/PublicVerificationPage'));
 /** The public page of a joint opinion's signatures (no login). */
 const OpinionVerificationPage = lazy(() => import('../features/verification/OpinionVerificationPage'));
+/** 多学科会诊: the sittings of standing MDT boards, and one sitting's room. */
+const MdtMeetingListPage = lazy(() => import('../features/mdt/MdtMeetingListPage'));
+const MdtMeetingPage = lazy(() => import('../features/mdt/MdtMeetingPage'));
+const MDT_ROLES = ['expert', 'county_doctor', 'admin'] as const;
 /** 账户安全: two-factor sign-in for the signed-in user. */
 const AccountSecurityPage = lazy(() => import('../features/account/AccountSecurityPage'));
 
@@ -65,6 +69,22 @@ export function AppRoutes() {
           element={
             <RequireRole role={ROLES}>
               <ImagingPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="/mdt"
+          element={
+            <RequireRole role={MDT_ROLES}>
+              <MdtMeetingListPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="/mdt/:meetingId"
+          element={
+            <RequireRole role={MDT_ROLES}>
+              <MdtMeetingPage />
             </RequireRole>
           }
         />

@@ -9,6 +9,7 @@ import { ProducerSet } from './producer-set';
 import type { RoomEvents } from './room-events';
 import type { RoomNotificationEvent, SignalingChannel } from './signaling-channel';
 import { iceParameters, routerCapabilities, SCTP_CAPABILITIES, sctpStreamParameters, transportOptions } from './wire';
+import { joinFieldsOf, type RoomTarget } from './room-target';
 
 type IceSettings = { iceServers: IceServer[]; iceTransportPolicy: 'all' | 'relay' };
 
@@ -47,7 +48,7 @@ export class MediaSession {
 
   constructor(
     private readonly signaling: SignalingChannel,
-    private readonly consultationId: string,
+    private readonly target: RoomTarget,
     private readonly cb: SessionCallbacks,
   ) {
     this.cleanups.push(signaling.events.on('notification', (n) => this.onNotification(n)));
@@ -67,7 +68,7 @@ export class MediaSession {
 
   async join(): Promise<void> {
     // Both transports come with the join's answer (one round trip fewer than asking for them after).
-    const request = this.signaling.request('room.join', { consultationId: this.consultationId, transports: { sctpCapabilities: SCTP_CAPABILITIES } });
+    const request = this.signaling.request('room.join', { ...joinFieldsOf(this.target), transports: { sctpCapabilities: SCTP_CAPABILITIES } });
     this.joinRequest = request;
     // The browser's WebRTC handler is detected while the server answers.
     const factory = Device.factory();

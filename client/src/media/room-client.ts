@@ -13,11 +13,13 @@ import { pendingDeparture, trackDeparture } from './room-departures';
 import type { RoomEndReason, RoomEvents } from './room-events';
 import { SignalingChannel, type SocketFactory, type TokenProvider } from './signaling-channel';
 import { signalingErrorCode, wrongNodeOf } from './signaling-error';
+import { roomIdOf, type RoomTarget } from './room-target';
 
 export type DeviceKind = 'audioinput' | 'videoinput';
 
 export interface RoomClientOptions {
-  consultationId: string;
+  /** The consultation's room, or an MDT sitting's. */
+  target: RoomTarget;
   tokens: TokenProvider;
   /** Remembered input devices (null: browser default). */
   devices?: { audioinput?: string | null; videoinput?: string | null };
@@ -65,7 +67,7 @@ export class RoomClient {
 
   constructor(private readonly opts: RoomClientOptions) {
     this.signaling =
-      opts.signaling ?? new SignalingChannel({ tokens: opts.tokens, consultationId: opts.consultationId, ...(opts.socketFactory ? { socketFactory: opts.socketFactory } : {}) });
+      opts.signaling ?? new SignalingChannel({ tokens: opts.tokens, consultationId: roomIdOf(opts.target), ...(opts.socketFactory ? { socketFactory: opts.socketFactory } : {}) });
     this.local = new LocalMedia({
       ...(opts.devices ? { devices: opts.devices } : {}),
       onChange: (state) => this.events.emit('local', state),
@@ -98,7 +100,7 @@ export class RoomClient {
     window.addEventListener('offline', this.onOffline);
     if (!navigator.onLine) this.tracker.setOnline(false);
     this.ticker = setInterval(() => void this.pollFlow(), 1000);
-    const departing = pendingDeparture(this.opts.consultationId);
+    const departing = pendingDeparture(roomIdOf(this.opts.target));
     if (this.signaling.connected) this.onSocketUp(); // opened ahead, already up (see hooks/room/room-preconnect)
     else if (departing) void departing.then(() => this.signaling.connect());
     else this.signaling.connect();
@@ -124,7 +126,7 @@ export class RoomClient {
       if (signaling.connected) await Promise.race([signaling.request('room.leave', {}).catch(() => undefined), delay(1000)]);
       signaling.close();
     })();
-    trackDeparture(this.opts.consultationId, departure);
+    trackDeparture(roomIdOf(this.opts.target), departure);
     this.end('left', { keepSocket: true });
   }
 
@@ -283,7 +285,7 @@ export class RoomClient {
     this.session?.close();
     const generation = ++this.generation;
     const current = () => generation === this.generation && !this.ended;
-    const session = new MediaSession(this.signaling, this.opts.consultationId, {
+    const session = new MediaSession(this.signaling, this.opts.target, {
       emit: (type, payload) => {
         if (!current()) return;
         if (type === 'trackAdded') this.flow.add((payload as RoomEvents['trackAdded']).consumerId, Date.now());

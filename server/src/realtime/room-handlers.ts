@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { types as ms } from 'mediasoup';
-import { NOTIFICATION_EVENT, roomRequests, type AccessClaims, type TransportParams, type PeerLeftReason, type RoomNotification, type RoomNotificationMethod } from '@cloudclinic/shared';
+import { NOTIFICATION_EVENT, roomRequests, type AccessClaims, type ParticipantRole, type TransportParams, type PeerLeftReason, type RoomNotification, type RoomNotificationMethod } from '@cloudclinic/shared';
 import { AppError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { iceServersFor, iceTransportPolicyFor, type TurnSettings } from '../media/ice-servers';
@@ -10,14 +10,22 @@ import type { RoomRegistry } from '../media/room-registry';
 import type { AuditLog } from '../modules/audit/audit-log';
 import type { ConsultationAccess } from '../modules/consultations/consultation-access';
 import { assertMayProduceData } from '../modules/field/data-channel-policy';
+import type { MdtMeetings } from '../modules/mdt/mdt-meetings';
 import type { EventBus } from '../modules/events/event-bus';
 import type { AppSocket } from './socket-server';
 import type { Dispatcher } from './dispatcher';
 import { rtpCapabilitiesOf, rtpParametersOf, sctpStreamParametersOf, withClientParams } from './media-params';
 
+/** The room a socket joins: a consultation's, or an MDT sitting's that persists while its cases change. */
+type RoomTarget = { kind: 'consultation' | 'mdt'; id: string };
+/** What a join needs to know of the person entering, whichever the room. */
+type RoomGrant = { participantRole: ParticipantRole; displayName: string; institutionName: string; hisPatientId?: string };
+
 export interface RoomHandlerDeps {
   rooms: RoomRegistry;
   access: ConsultationAccess;
+  /** Who enters an MDT sitting's room (`MdtPolicy`). */
+  meetings: Pick<MdtMeetings, 'roomGrant'>;
   audit: AuditLog;
   events: EventBus;
   turn: TurnSettings | null;
@@ -72,18 +80,21 @@ export function registerRoomHandlers(socket: AppSocket, dispatcher: Dispatcher, 
   socket.on('disconnect', () => leave('dropped'));
 
   dispatcher.register(roomRequests, {
-    'room.join': async ({ consultationId, transports: wanted }) => {
-      let grant;
+    'room.join': async ({ consultationId, mdtMeetingId, transports: wanted }) => {
+      // A consultation's room, or an MDT sitting's (one room for the slot; its id is the sitting's).
+      const target: RoomTarget = consultationId !== undefined ? { kind: 'consultation', id: consultationId } : { kind: 'mdt', id: mdtMeetingId ?? '' };
+      const about = target.kind === 'consultation' ? { consultationId: target.id } : { entityType: 'MdtMeeting', entityId: target.id };
+      let grant: RoomGrant;
       try {
-        grant = await deps.access.grant(user, consultationId);
+        grant = target.kind === 'consultation' ? await deps.access.grant(user, target.id) : await deps.meetings.roomGrant(user, target.id);
       } catch (err) {
         const outcome = err instanceof AppError ? err.code : 'error';
-        deps.log.warn({ userId: user.sub, consultationId, outcome }, 'room join refused');
-        await deps.audit.record({ action: 'room.join', outcome, actorId: user.sub, actorRole: user.role, institutionId: user.inst, consultationId });
+        deps.log.warn({ userId: user.sub, roomId: target.id, outcome }, 'room join refused');
+        await deps.audit.record({ action: 'room.join', outcome, actorId: user.sub, actorRole: user.role, institutionId: user.inst, ...about });
         throw err;
       }
       leave();
-      const room = await deps.rooms.getOrCreate(consultationId);
+      const room = await deps.rooms.getOrCreate(target.id);
       // The socket may have gone while we awaited: joining now would leave a ghost peer behind
       // (and could replace this user's live peer from a newer socket).
       if (socket.disconnected) {
@@ -105,7 +116,7 @@ export function registerRoomHandlers(socket: AppSocket, dispatcher: Dispatcher, 
       current = { room, peer };
       const readyTimer = setTimeout(() => {
         if (peer.ready || peer.closed) return;
-        deps.log.warn({ peerId: peer.id, consultationId }, 'peer never became ready: removed');
+        deps.log.warn({ peerId: peer.id, roomId: target.id }, 'peer never became ready: removed');
         notify('room.closed', { reason: 'ready_timeout', rejoin: true });
         room.leave(peer);
       }, deps.readyTimeoutMs);
@@ -128,12 +139,12 @@ export function registerRoomHandlers(socket: AppSocket, dispatcher: Dispatcher, 
           actorId: user.sub,
           actorRole: user.role,
           institutionId: user.inst,
-          consultationId,
-          hisPatientId: grant.hisPatientId,
+          ...about,
+          ...(grant.hisPatientId ? { hisPatientId: grant.hisPatientId } : {}),
         }),
         wanted ? createBoth() : undefined,
       ]);
-      deps.events.publish('room.peerJoined', { consultationId, userId: user.sub, participantRole: grant.participantRole });
+      if (target.kind === 'consultation') deps.events.publish('room.peerJoined', { consultationId: target.id, userId: user.sub, participantRole: grant.participantRole });
       return {
         peerId: peer.id,
         routerRtpCapabilities: { ...room.router.rtpCapabilities },

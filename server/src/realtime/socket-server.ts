@@ -80,7 +80,7 @@ export function createSocketServer(httpServer: http.Server, s: Services, limits:
       burst: limits.socketBurst,
       admitPacket: () => guard.packet(userId, socket.id),
     });
-    registerRoomHandlers(socket, dispatcher, { rooms: s.rooms, access: s.access, audit: s.audit, events: s.events, turn: s.turn, log, readyTimeoutMs: limits.readyTimeoutMs });
+    registerRoomHandlers(socket, dispatcher, { rooms: s.rooms, access: s.access, meetings: s.mdt.meetings, audit: s.audit, events: s.events, turn: s.turn, log, readyTimeoutMs: limits.readyTimeoutMs });
     for (const register of s.socketHandlers) register(socket, dispatcher);
     dispatcher.register(sessionRequests, {
       'session.renew': async ({ token }) => {

@@ -67,11 +67,18 @@ export type TransportParams = z.infer<typeof TransportParamsSchema>;
 /** Request catalogue: method → request schema and response schema. */
 export const roomRequests = {
   'room.join': {
-    req: z.object({
-      consultationId: IdSchema,
-      /** Also create this peer's send and receive transports, answered with the join (one round trip fewer). */
-      transports: z.object({ sctpCapabilities: SctpCapabilitiesSchema.optional() }).optional(),
-    }),
+    /**
+     * The room of a consultation, or the room of an MDT sitting (one room for the whole slot while
+     * its cases change): exactly one of the two.
+     */
+    req: z
+      .object({
+        consultationId: IdSchema.optional(),
+        mdtMeetingId: IdSchema.optional(),
+        /** Also create this peer's send and receive transports, answered with the join (one round trip fewer). */
+        transports: z.object({ sctpCapabilities: SctpCapabilitiesSchema.optional() }).optional(),
+      })
+      .refine((r) => (r.consultationId === undefined) !== (r.mdtMeetingId === undefined), { message: 'Name either consultationId or mdtMeetingId', path: ['consultationId'] }),
     res: z.object({
       peerId: z.string(),
       routerRtpCapabilities: z.record(z.string(), z.unknown()),

@@ -10,6 +10,7 @@ import { ReferralInboxPage } from '../../features/referral/ReferralInboxPage';
 import { TrackingPage } from '../../features/tracking/TrackingPage';
 import { AdminShell } from './AdminShell';
 import { AdminUsersPage } from './AdminUsersPage';
+import { AdminMdtPage } from '../../features/mdt/AdminMdtPage';
 
 /** Routes under /admin/*. Loaded lazily (app/AppRoutes.tsx): add this area's pages here. */
 export default function AdminArea() {
@@ -25,6 +26,7 @@ export default function AdminArea() {
         <Route path="requests" element={<RequestInboxPage />} />
         <Route path="referrals" element={<ReferralInboxPage />} />
         <Route path="tracking" element={<TrackingPage />} />
+        <Route path="mdt" element={<AdminMdtPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

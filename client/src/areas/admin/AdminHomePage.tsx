@@ -24,6 +24,7 @@ const ADMIN_PAGES = [
   ['requests', 'requests.inbox.link'],
   ['referrals', 'referral.inboxLink'],
   ['tracking', 'tracking.link'],
+  ['mdt', 'mdt.boardsTitle'],
 ] as const;
 
 export function AdminHomePage() {

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { clinicApi } from '../../api/clinic-api';
 import { PageHeader } from '../../components/PageHeader';
@@ -14,6 +15,11 @@ export function CountyHomePage() {
   return (
     <div className="page clinic-page" data-testid="county-home">
       <PageHeader title={t('county.homeTitle')} intro={t('county.homeIntro')} />
+      <nav aria-label={t('mdt.link')}>
+        <Link to="/mdt" data-testid="link-mdt">
+          {t('mdt.link')}
+        </Link>
+      </nav>
       {sessions.loading ? <p role="status">{t('clinic.loading')}</p> : null}
       {sessions.errorCode ? <LoadError code={sessions.errorCode} onRetry={sessions.reload} /> : null}
       {sessions.data?.length === 0 ? <p className="notice">{t('clinic.sessions.none')}</p> : null}

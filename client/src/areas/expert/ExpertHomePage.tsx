@@ -23,6 +23,9 @@ export function ExpertHomePage() {
       <nav aria-label={t('requests.inbox.nav')}>
         <Link to="/expert/requests" data-testid="link-requests">
           {t('requests.inbox.link')}
+        </Link>{' '}
+        <Link to="/mdt" data-testid="link-mdt">
+          {t('mdt.link')}
         </Link>
       </nav>
       <FieldConsultationList linkTo={(id) => `/expert/consultations/${encodeURIComponent(id)}`} />

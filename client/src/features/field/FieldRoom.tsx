@@ -33,7 +33,7 @@ import '../../styles/field-room.css';
 export function FieldRoom({ consultationId, onLeave }: { consultationId: string; onLeave: () => void }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const room = useRoom(consultationId, { profile: 'field', facingMode: 'environment' });
+  const room = useRoom({ consultationId }, { profile: 'field', facingMode: 'environment' });
   const { state, actions, data } = room;
   const setAudioOnly = useCallback((on: boolean, cause: AudioOnlyCause) => actions.setAudioOnly(on, cause), [actions]);
   const link = useLinkGuard(data, setAudioOnly, state.connection.state === 'connected');

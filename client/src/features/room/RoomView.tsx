@@ -12,8 +12,9 @@ import { RemoteAudio } from './RemoteAudio';
 import { RoomEndedNotice } from './RoomEndedNotice';
 import { RoomStage, type TileOverride } from './RoomStage';
 
-export interface RoomViewProps {
-  consultationId: string;
+export type RoomViewProps = RoomViewOptions & ({ consultationId: string } | { mdtMeetingId: string });
+
+interface RoomViewOptions {
   /** Shown beside the video (e.g. the patient's HIS record on the consultation page). */
   sidePanel?: ReactNode;
   /** Called after the user pressed "leave" (and from the ended notice's back button). */
@@ -26,10 +27,11 @@ export interface RoomViewProps {
   tileFor?: TileOverride;
 }
 
-/** The consultation room: joins on mount, leaves on unmount. */
-export function RoomView({ consultationId, sidePanel, onLeave, startWith, controls = 'full', tileFor }: RoomViewProps) {
+/** The consultation room (or an MDT sitting's room): joins on mount, leaves on unmount. */
+export function RoomView(props: RoomViewProps) {
+  const { sidePanel, onLeave, startWith, controls = 'full', tileFor } = props;
   const { t } = useTranslation();
-  const room = useRoom(consultationId, startWith ? { startWith } : {});
+  const room = useRoom('mdtMeetingId' in props ? { mdtMeetingId: props.mdtMeetingId } : { consultationId: props.consultationId }, startWith ? { startWith } : {});
   const { state } = room;
   return (
     <RoomProvider room={room}>

@@ -7,6 +7,7 @@ import { RoomClient, type DeviceKind } from '../../media/room-client';
 import { RoomDataHub } from '../../media/room-data-hub';
 import { createRoomStore, type RoomSnapshot } from '../../state/room-store';
 import { claimPreconnected, sessionTokens } from './room-preconnect';
+import { roomIdOf, type RoomTarget } from '../../media/room-target';
 
 export interface RoomActions {
   setMicEnabled(enabled: boolean): void;
@@ -44,10 +45,12 @@ export interface UseRoomOptions {
 }
 
 /**
- * Joins the consultation room on mount and leaves it on unmount. The state follows the
+ * Joins the room (a consultation's or an MDT sitting's) on mount and leaves it on unmount. The state follows the
  * `RoomClient`'s events (see `state/room-store.ts`); actions are stable for the component's life.
  */
-export function useRoom(consultationId: string, options: UseRoomOptions = {}): UseRoom {
+export function useRoom(target: RoomTarget, options: UseRoomOptions = {}): UseRoom {
+  const kind = 'consultationId' in target ? 'consultation' : 'mdt';
+  const roomId = roomIdOf(target);
   const store = useMemo(() => createRoomStore(), []);
   const clientRef = useRef<RoomClient | null>(null);
   const startMic = options.startWith?.microphone;
@@ -58,9 +61,9 @@ export function useRoom(consultationId: string, options: UseRoomOptions = {}): U
 
   useEffect(() => {
     const client = new RoomClient({
-      consultationId,
+      target: kind === 'consultation' ? { consultationId: roomId } : { mdtMeetingId: roomId },
       tokens: sessionTokens,
-      signaling: claimPreconnected(consultationId),
+      signaling: kind === 'consultation' ? claimPreconnected(roomId) : null,
       devices: loadDevicePreferences(browserPreferenceStorage()),
       startWith: { microphone: startMic ?? true, camera: startCamera ?? true },
       ...(profile ? { profile } : {}),
@@ -80,7 +83,7 @@ export function useRoom(consultationId: string, options: UseRoomOptions = {}): U
       if (clientRef.current === client) clientRef.current = null;
     };
     // facingMode is the initial direction (constant per page); later turns go through actions.setFacingMode.
-  }, [consultationId, store, startMic, startCamera, profile, facingMode, data]);
+  }, [kind, roomId, store, startMic, startCamera, profile, facingMode, data]);
 
   const state = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 
