@@ -94,6 +94,7 @@ export class RoomClient {
     this.signaling.events.on('connected', () => this.onSocketUp());
     this.signaling.events.on('disconnected', () => this.onSocketDown());
     this.signaling.events.on('authFailed', () => this.end('auth'));
+    this.signaling.events.on('notification', (n) => n.method === 'room.move' && this.onMove(n.data.node));
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     if (!navigator.onLine) this.tracker.setOnline(false);
@@ -357,6 +358,13 @@ export class RoomClient {
   private onRoomClosed({ reason, rejoin }: RoomNotification<'room.closed'>): void {
     if (rejoin) return this.rejoin('media_restart');
     this.end(reason === 'replaced' ? 'replaced' : 'ended');
+  }
+
+  /** Several nodes: the room's node is stopping; reconnect (to `node`) and join the room there. */
+  private onMove(node: string | null): void {
+    if (this.ended) return;
+    this.dropSession('rejoining');
+    this.signaling.moveTo(node);
   }
 
   private onSocketUp(): void {
