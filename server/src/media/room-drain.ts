@@ -1,6 +1,14 @@
 import type { Logger } from '../lib/logger';
+import type { Peer } from './peer';
+import type { Room } from './room';
 import type { RoomPlacement } from './room-placement';
-import type { RoomRegistry } from './room-registry';
+
+/** What the drain needs of a room and of this node's rooms (the `RoomRegistry`). */
+export type DrainableRoom = Pick<Room, 'id' | 'closed'> & { readonly peers: ReadonlyMap<string, Pick<Peer, 'notify'>> };
+export interface DrainableRooms {
+  readonly size: number;
+  all(): DrainableRoom[];
+}
 
 export interface DrainResult {
   /** Rooms still open here when the drain ended (0: everyone moved). */
@@ -13,7 +21,7 @@ export interface DrainResult {
  * gives up its leases, tells every participant of its rooms which live node to move to
  * (`room.move`), then waits until they have all left or `timeoutMs` has passed.
  */
-export async function drainRooms(rooms: RoomRegistry, placement: RoomPlacement, timeoutMs: number, log: Logger): Promise<DrainResult> {
+export async function drainRooms(rooms: DrainableRooms, placement: Pick<RoomPlacement, 'drain' | 'successor'>, timeoutMs: number, log: Logger): Promise<DrainResult> {
   const started = Date.now();
   await placement.drain();
   const open = rooms.all().filter((room) => !room.closed);
