@@ -316,9 +316,14 @@ export class RoomClient {
         if (!current()) return;
         const node = wrongNodeOf(err);
         if (node) {
-          // Its reconnect joins again, on that node. Told twice in a row (that node's lease is running
-          // out after it died): wait a moment rather than bounce between nodes.
+          // Its reconnect joins again, on that node. Already asking for it and sent elsewhere: that
+          // node is down and its lease runs out within seconds; ask again here shortly. Told twice
+          // in a row otherwise: wait a moment rather than bounce between nodes.
           this.dropSession();
+          if (this.signaling.node === node) {
+            this.retryTimer = setTimeout(() => this.startSession(), 400);
+            return;
+          }
           const soon = Date.now() - this.movedAt < 3000;
           this.movedAt = Date.now();
           if (!soon) return this.signaling.moveTo(node);

@@ -107,6 +107,12 @@ export class SignalingChannel {
     this.socket.connect();
   }
 
+  /** The node this socket asks the balancer for (after `moveTo`), if any. */
+  get node(): string | null {
+    const query = this.socket.io.opts.query as Record<string, string> | undefined;
+    return query?.['node'] ?? null;
+  }
+
   /**
    * Several nodes: reconnect to `node` (the balancer routes a handshake carrying `node` there), or
    * with null through the balancer to whichever node it chooses. The next connect is a new peer, as
