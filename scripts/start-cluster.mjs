@@ -5,7 +5,8 @@
 //   REDIS_URL     Redis (default: a private redis-server on 127.0.0.1:6390)
 //   JWT_SECRET    shared by the nodes (default: generated once into .data/cluster/jwt-secret)
 // Node i listens on PORT+i, its SFU on RTC_PORT 40100+10·i (UDP/TCP) and ports 42000+1000·i….
-// A node that dies is left down (HAProxy sends its rooms to the others within seconds); Ctrl-C stops all.
+// A node that dies is left down (HAProxy sends its rooms to the others within seconds); SIGTERM to
+// one node drains it (its rooms move to the others, then it stops); Ctrl-C stops all at once.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import crypto from 'node:crypto';
@@ -72,6 +73,8 @@ for (let i = 1; i <= count; i++) {
     RTC_MIN_PORT: String(42000 + 1000 * i),
     RTC_MAX_PORT: String(42999 + 1000 * i),
     DATA_DIR: path.join(clusterDir, `node${i}`),
+    // The balancer's server name: a node sends a socket to another one by this name (`wrong_node`, `room.move`).
+    NODE_ID: `node${i}`,
   };
   const child = spawn(process.execPath, ['--import', loader, 'server/src/index.ts'], { cwd: ROOT, stdio: 'inherit', env });
   child.on('exit', (code, signal) => info(`node${i} (port ${port + i}) exited (${signal ?? code}); HAProxy routes around it`));
@@ -85,7 +88,8 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
     if (stopping) return;
     stopping = true;
-    for (const n of nodes) n.child.kill('SIGTERM');
+    // The whole cluster stops: no node to move rooms to, so no drain (SIGTERM to one node drains it).
+    for (const n of nodes) n.child.kill('SIGINT');
     void Promise.all(nodes.map((n) => (n.child.exitCode !== null ? null : new Promise((r) => n.child.once('exit', r)))))
       .then(() => Promise.all([lb.stop(), outside.stop(), redis?.stop()]))
       .finally(() => process.exit(0));

@@ -23,15 +23,8 @@ async function main(): Promise<void> {
   log.info({ url: server.url }, 'CloudClinic is ready');
 
   let exiting = false;
-  const shutdown = (signal: string) => {
-    if (exiting) return;
-    exiting = true;
-    log.info({ signal }, 'shutting down');
-    const timer = setTimeout(() => {
-      log.error('shutdown timed out; exiting');
-      process.exit(1);
-    }, config.SHUTDOWN_TIMEOUT_MS);
-    timer.unref();
+  let draining = false;
+  const stopNow = () => {
     server
       .stop()
       .then(() => {
@@ -41,6 +34,35 @@ async function main(): Promise<void> {
       .catch((err: unknown) => {
         log.error({ err }, 'error during shutdown');
         process.exit(1);
+      });
+  };
+  // SIGTERM with several nodes (REDIS_URL): move the rooms to the other nodes first, within
+  // DRAIN_TIMEOUT_MS. SIGINT (Ctrl-C), one node, or a second signal during the drain: stop at once.
+  const shutdown = (signal: string) => {
+    if (exiting) {
+      if (draining) {
+        draining = false;
+        log.info({ signal }, 'stopping without waiting for the drain');
+        stopNow();
+      }
+      return;
+    }
+    exiting = true;
+    log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      log.error('shutdown timed out; exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    timer.unref();
+    if (signal !== 'SIGTERM' || !config.REDIS_URL) return stopNow();
+    draining = true;
+    void server
+      .drain(config.DRAIN_TIMEOUT_MS)
+      .catch((err: unknown) => log.error({ err }, 'drain failed; stopping'))
+      .then(() => {
+        if (!draining) return; // a second signal already stopped it
+        draining = false;
+        stopNow();
       });
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -10,6 +10,7 @@ import type { Logger } from './lib/logger';
 import { WorkerPool } from './media/worker-pool';
 import { createSocketServer, DEFAULT_SOCKET_LIMITS } from './realtime/socket-server';
 import { joinCluster } from './cluster';
+import { drainRooms, type DrainResult } from './media/room-drain';
 import type { RoomPlacement } from './media/room-placement';
 import type { EventBus } from './modules/events/event-bus';
 import { createServices, type Services } from './services';
@@ -20,6 +21,8 @@ export interface RunningServer {
   services: Services;
   io: AppIo;
   db: Database;
+  /** Several nodes: move this node's rooms to the others (see `drainRooms`); call before `stop()`. */
+  drain(timeoutMs: number): Promise<DrainResult>;
   stop(): Promise<void>;
 }
 
@@ -95,5 +98,6 @@ export async function startServer(config: Config, log: Logger, opts: StartOption
       await Promise.all([events.close(), placement.close()]);
       await db.close();
     })());
-  return { url, port, services, io, db, stop };
+  const drain = (timeoutMs: number) => drainRooms(services.rooms, placement, timeoutMs, log.child({ module: 'drain' }));
+  return { url, port, services, io, db, drain, stop };
 }

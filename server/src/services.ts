@@ -217,6 +217,7 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
     },
     sfu: () => ({ workers: pool.size, liveWorkers: pool.liveCount, rooms: rooms.size }),
     media: () => mediaHealth.current(),
+    draining: () => rooms.draining,
     async isAdmin(req) {
       const token = bearerToken(req.header('authorization'));
       if (!token) return false;

@@ -96,6 +96,7 @@ export class RoomClient {
     this.signaling.events.on('connected', () => this.onSocketUp());
     this.signaling.events.on('disconnected', () => this.onSocketDown());
     this.signaling.events.on('authFailed', () => this.end('auth'));
+    this.signaling.events.on('notification', (n) => n.method === 'room.move' && this.onMove(n.data.node));
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
     if (!navigator.onLine) this.tracker.setOnline(false);
@@ -317,9 +318,14 @@ export class RoomClient {
         if (!current()) return;
         const node = wrongNodeOf(err);
         if (node) {
-          // Its reconnect joins again, on that node. Told twice in a row (that node's lease is running
-          // out after it died): wait a moment rather than bounce between nodes.
+          // Its reconnect joins again, on that node. Already asking for it and sent elsewhere: that
+          // node is down and its lease runs out within seconds; ask again here shortly. Told twice
+          // in a row otherwise: wait a moment rather than bounce between nodes.
           this.dropSession();
+          if (this.signaling.node === node) {
+            this.retryTimer = setTimeout(() => this.startSession(), 400);
+            return;
+          }
           const soon = Date.now() - this.movedAt < 3000;
           this.movedAt = Date.now();
           if (!soon) return this.signaling.moveTo(node);
@@ -359,6 +365,13 @@ export class RoomClient {
   private onRoomClosed({ reason, rejoin }: RoomNotification<'room.closed'>): void {
     if (rejoin) return this.rejoin('media_restart');
     this.end(reason === 'replaced' ? 'replaced' : 'ended');
+  }
+
+  /** Several nodes: the room's node is stopping; reconnect (to `node`) and join the room there. */
+  private onMove(node: string | null): void {
+    if (this.ended) return;
+    this.dropSession('rejoining');
+    this.signaling.moveTo(node);
   }
 
   private onSocketUp(): void {

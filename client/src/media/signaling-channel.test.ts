@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import { describe, expect, it, vi } from 'vitest';
-import { SignalingChannel, type RoomNotificationEvent, type TokenProvider } from './signaling-channel';
+import { parseNotification, SignalingChannel, type RoomNotificationEvent, type TokenProvider } from './signaling-channel';
 import { SignalingError } from './signaling-error';
 
 type Handler = (...args: unknown[]) => void;
@@ -14,7 +14,12 @@ class FakeSocket {
   readonly sent: { event: string; payload: unknown; ack: Ack }[] = [];
   private readonly handlers = new Map<string, Handler[]>();
 
-  constructor(readonly opts: { auth: (cb: (data: object) => void) => void }) {}
+  /** The manager's options, as socket.io-client exposes them (`socket.io.opts`). */
+  readonly io: { opts: { query?: Record<string, string> } };
+
+  constructor(readonly opts: { auth: (cb: (data: object) => void) => void; query?: Record<string, string> }) {
+    this.io = { opts: { ...(opts.query ? { query: opts.query } : {}) } };
+  }
 
   on(event: string, handler: Handler) {
     this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
@@ -55,11 +60,12 @@ class FakeSocket {
   }
 }
 
-function setup(tokens: Partial<TokenProvider> = {}) {
+function setup(tokens: Partial<TokenProvider> = {}, consultationId?: string) {
   let socket: FakeSocket | undefined;
   const provider: TokenProvider = { getAccessToken: () => 'token-1', refresh: vi.fn(async () => true), ...tokens };
   const channel = new SignalingChannel({
     tokens: provider,
+    ...(consultationId ? { consultationId } : {}),
     socketFactory: (opts) => {
       socket = new FakeSocket(opts as ConstructorParameters<typeof FakeSocket>[0]);
       return socket as unknown as Socket;
@@ -167,5 +173,30 @@ describe('SignalingChannel connection', () => {
     await vi.waitFor(() => expect(failures).toHaveLength(1));
     expect(channel.state).toBe('failed');
     expect(socket.connects).toBe(1);
+  });
+});
+
+describe('SignalingChannel moving between nodes', () => {
+  it('reconnects asking the balancer for the named node, and with null through the balancer alone', () => {
+    const { channel, socket } = setup({}, 'c-7');
+    const states: string[] = [];
+    channel.events.on('state', (s) => states.push(s));
+    channel.connect();
+    socket.accept();
+    channel.moveTo('node2');
+    expect(socket.io.opts.query).toEqual({ consultation: 'c-7', node: 'node2' });
+    expect(socket.connects).toBe(2);
+    socket.accept();
+    channel.moveTo(null);
+    expect(socket.io.opts.query).toEqual({ consultation: 'c-7' });
+    expect(socket.connects).toBe(3);
+    expect(states).toEqual(['connected', 'reconnecting', 'connected', 'reconnecting']);
+  });
+
+  it('accepts a room.move naming a node or none, and drops one whose node could smuggle URL parameters', () => {
+    expect(parseNotification({ method: 'room.move', data: { node: 'node2' } })).toEqual({ method: 'room.move', data: { node: 'node2' } });
+    expect(parseNotification({ method: 'room.move', data: { node: null } })).toEqual({ method: 'room.move', data: { node: null } });
+    expect(parseNotification({ method: 'room.move', data: { node: 'node2&consultation=x' } })).toBeNull();
+    expect(parseNotification({ method: 'room.move', data: {} })).toBeNull();
   });
 });

@@ -107,19 +107,27 @@ export class SignalingChannel {
     this.socket.connect();
   }
 
-  /** Try now instead of waiting for the reconnection back-off (e.g. the browser is back online). */
+  /** The node this socket asks the balancer for (after `moveTo`), if any. */
+  get node(): string | null {
+    const query = this.socket.io.opts.query as Record<string, string> | undefined;
+    return query?.['node'] ?? null;
+  }
+
   /**
-   * Several nodes: reconnect to the node that has this consultation's room (the balancer routes a
-   * handshake carrying `node` there). The next connect is a new peer, as after any drop.
+   * Several nodes: reconnect to `node` (the balancer routes a handshake carrying `node` there), or
+   * with null through the balancer to whichever node it chooses. The next connect is a new peer, as
+   * after any drop.
    */
-  moveTo(node: string): void {
+  moveTo(node: string | null): void {
     if (this.currentState === 'closed') return;
     const opts = this.socket.io.opts;
-    opts.query = { ...(opts.query as Record<string, string> | undefined), node };
+    const { node: _previous, ...query } = (opts.query as Record<string, string> | undefined) ?? {};
+    opts.query = node ? { ...query, node } : query;
     this.socket.disconnect();
     this.socket.connect();
   }
 
+  /** Try now instead of waiting for the reconnection back-off (e.g. the browser is back online). */
   reconnectNow(): void {
     if (this.currentState === 'closed' || this.socket.connected) return;
     this.socket.disconnect();

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@cloudclinic/shared';
+import { NodeNameSchema, type ErrorCode } from '@cloudclinic/shared';
 
 /**
  * Codes a signaling request can fail with: the server's error codes from its ack, plus
@@ -28,5 +28,5 @@ export function signalingErrorCode(err: unknown): SignalingErrorCode | null {
 export function wrongNodeOf(err: unknown): string | null {
   if (!(err instanceof SignalingError) || err.code !== 'wrong_node') return null;
   const node = (err.details as { node?: unknown } | undefined)?.node;
-  return typeof node === 'string' && /^[A-Za-z0-9_.-]{1,64}$/.test(node) ? node : null;
+  return NodeNameSchema.safeParse(node).data ?? null;
 }

@@ -44,3 +44,22 @@ describe('JWT secret', () => {
     expect(() => loadConfig({ DATA_DIR: dir })).toThrow(ConfigError);
   });
 });
+
+describe('shutdown and drain limits', () => {
+  const redis = 'redis://127.0.0.1:6390';
+  it('one node keeps the 8 s shutdown limit; several nodes add the drain (10 s by default) to it', () => {
+    expect(loadConfig({ DATA_DIR: '' }).SHUTDOWN_TIMEOUT_MS).toBe(8000);
+    const cluster = loadConfig({ DATA_DIR: '', REDIS_URL: redis });
+    expect(cluster.DRAIN_TIMEOUT_MS).toBe(10_000);
+    expect(cluster.SHUTDOWN_TIMEOUT_MS).toBe(18_000);
+    expect(loadConfig({ DATA_DIR: '', REDIS_URL: redis, DRAIN_TIMEOUT_MS: '3000' }).SHUTDOWN_TIMEOUT_MS).toBe(11_000);
+    expect(loadConfig({ DATA_DIR: '', REDIS_URL: redis, SHUTDOWN_TIMEOUT_MS: '30000' }).SHUTDOWN_TIMEOUT_MS).toBe(30_000);
+  });
+
+  it('refuses a drain that would not fit inside the shutdown limit, naming both settings', () => {
+    const load = () => loadConfig({ DATA_DIR: '', REDIS_URL: redis, SHUTDOWN_TIMEOUT_MS: '8000' });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/DRAIN_TIMEOUT_MS \(10000\) must be below SHUTDOWN_TIMEOUT_MS \(8000\)/);
+    expect(() => loadConfig({ DATA_DIR: '', REDIS_URL: redis, DRAIN_TIMEOUT_MS: '0' })).toThrow(/DRAIN_TIMEOUT_MS/);
+  });
+});

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { RoleSchema, type Role } from '@cloudclinic/shared';
+import { NodeNameSchema, RoleSchema, type Role } from '@cloudclinic/shared';
 import { MediaConfigError, planListenAddresses, type ListenAddress } from '../media/listen-plan';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -82,16 +82,21 @@ export const EnvSchema = z.object({
   HIS_BREAKER_COOLDOWN_MS: z.coerce.number().int().positive().default(30_000),
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
   /** This node's name among several (the load balancer's server name); unset: host name and process id. */
-  NODE_ID: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'NODE_ID: letters, digits, _ . - (at most 64)').optional(),
+  NODE_ID: NodeNameSchema.optional(),
   /** Several server nodes: the Redis their domain events and room placements go through (unset: one node, all in process). */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis:// or rediss://').optional(),
   PACS_DICOMWEB_URL: optionalUrl,
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(8000),
+  /** Hard limit for a graceful stop; default 8 s, and with several nodes DRAIN_TIMEOUT_MS + 8 s (see `shutdownBudget`). */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  /** Several nodes: how long a node stopping on SIGTERM waits for its rooms to move to other nodes. */
+  DRAIN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
 
-export interface Config extends Env {
+export interface Config extends Omit<Env, 'SHUTDOWN_TIMEOUT_MS'> {
+  /** SHUTDOWN_TIMEOUT_MS, or its default (the drain fits inside it). */
+  SHUTDOWN_TIMEOUT_MS: number;
   jwtSecret: string;
   /** Where the SFU listens and what it announces to browsers. */
   rtcAddresses: ListenAddress[];
@@ -103,6 +108,19 @@ export interface Config extends Env {
 }
 
 export class ConfigError extends Error {}
+
+/** Time left after the drain for closing sockets, rooms, workers and the database. */
+const STOP_MS = 8000;
+
+/** The graceful-stop limit: with several nodes it holds the drain, which must end inside it. */
+function shutdownBudget(env: Env): number {
+  if (!env.REDIS_URL) return env.SHUTDOWN_TIMEOUT_MS ?? STOP_MS;
+  const budget = env.SHUTDOWN_TIMEOUT_MS ?? env.DRAIN_TIMEOUT_MS + STOP_MS;
+  if (env.DRAIN_TIMEOUT_MS >= budget) {
+    throw new ConfigError(`Invalid configuration: DRAIN_TIMEOUT_MS (${env.DRAIN_TIMEOUT_MS}) must be below SHUTDOWN_TIMEOUT_MS (${budget}): the drain happens inside the shutdown limit`);
+  }
+  return budget;
+}
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: Partial<Env> = {}): Config {
   const parsed = EnvSchema.safeParse(source);
@@ -120,6 +138,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
   if (env.RTC_MIN_PORT > env.RTC_MAX_PORT) {
     throw new ConfigError(`Invalid configuration: RTC_MIN_PORT (${env.RTC_MIN_PORT}) is above RTC_MAX_PORT (${env.RTC_MAX_PORT}): no media port could ever open`);
   }
+  const shutdownMs = shutdownBudget(env);
   let rtcAddresses: ListenAddress[];
   try {
     rtcAddresses = planListenAddresses({ listenIp: env.RTC_LISTEN_IP, announced: env.RTC_ANNOUNCED_ADDRESS });
@@ -129,6 +148,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
   }
   return {
     ...env,
+    SHUTDOWN_TIMEOUT_MS: shutdownMs,
     rtcAddresses,
     jwtSecret: env.JWT_SECRET === undefined ? secretFromDataDir(env.DATA_DIR) : checkSecret(env.JWT_SECRET, 'JWT_SECRET'),
     publicUrl: (env.PUBLIC_URL ?? `${env.TLS_CERT_FILE ? 'https' : 'http'}://localhost:${env.PORT}`).replace(/\/+$/, ''),

@@ -31,9 +31,15 @@ export class RoomRegistry {
     return [...this.rooms.values()];
   }
 
+  /** Whether this node is draining: no room is joined or opened here any more (see `RoomPlacement`). */
+  get draining(): boolean {
+    return this.placement.draining;
+  }
+
   async getOrCreate(id: string): Promise<Room> {
     const existing = this.rooms.get(id);
-    if (existing && !existing.closed) return existing;
+    // Draining: even a room still open here is being moved; the placement names where to go.
+    if (existing && !existing.closed && !this.placement.draining) return existing;
     const inFlight = this.pending.get(id);
     if (inFlight) return inFlight;
     const creating = this.place(id)

@@ -13,6 +13,9 @@ import {
 
 const MediaId = z.string().uuid();
 
+/** A server node's name among several (its NODE_ID, the load balancer's server name). */
+export const NodeNameSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'a node name: letters, digits, _ . - (at most 64)');
+
 export const ProducerInfoSchema = z.object({
   id: z.string(),
   kind: z.enum(['audio', 'video']),
@@ -173,6 +176,11 @@ export const roomNotifications = {
   'room.activeSpeaker': z.object({ peerId: z.string().nullable() }),
   /** The room's media went away (e.g. its SFU worker died); rejoin to continue. */
   'room.closed': z.object({ reason: z.enum(['media_restart', 'consultation_ended', 'replaced', 'ready_timeout']), rejoin: z.boolean() }),
+  /**
+   * Several nodes: this node is stopping (drained); reconnect through the balancer to `node`, where
+   * the room is placed again (null: no other node is known; reconnect and let the balancer choose).
+   */
+  'room.move': z.object({ node: NodeNameSchema.nullable() }),
 } as const;
 
 export type RoomNotifications = typeof roomNotifications;

@@ -9,6 +9,8 @@ export interface HealthProbe {
   sfu(): { workers: number; liveWorkers: number; rooms: number };
   media(): Promise<HealthResponse['media']>;
   integrations(): NonNullable<HealthResponse['integrations']>;
+  /** Several nodes: this node is stopping and moving its rooms away (the balancer should stop sending here). */
+  draining(): boolean;
   /** Whether the caller carries an admin's valid access token (details are for admins only). */
   isAdmin(req: Request): Promise<boolean>;
 }
@@ -43,10 +45,14 @@ export function healthRoutes(probe: HealthProbe): Router {
   );
   // For a load balancer in front of several nodes: can this node carry consultations (its database
   // and media path)? Outside systems shared by every node (HIS, PACS, Redis) are not its fault, and
-  // taking every node out for them would stop the whole clinic.
+  // taking every node out for them would stop the whole clinic. A draining node answers 503 at once.
   r.get(
     '/node',
     handle({}, async ({ res }) => {
+      if (probe.draining()) {
+        res.status(503).json({ status: 'draining' });
+        return;
+      }
       const database = await probe.database();
       const sfu = probe.sfu();
       const media = await probe.media();
