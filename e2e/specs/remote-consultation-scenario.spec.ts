@@ -88,8 +88,9 @@ test('remote consultation: urgent request with CT → scheduled MDT → shared C
   await loginAs(countyImaging, 'doc.wang');
   await countyImaging.waitForURL((url) => !url.pathname.startsWith('/login'));
   await countyImaging.goto(`/imaging/${consultationId}`);
-  await expect(countyImaging.getByTestId('imaging-presenter-status')).toContainText('陈建华 正在主讲');
-  await expect(sliceIndex(countyImaging)).toHaveText('13');
+  // A fresh tab loads the viewer's code and the series first: give it the time a cold start takes here.
+  await expect(countyImaging.getByTestId('imaging-presenter-status')).toContainText('陈建华 正在主讲', { timeout: 30_000 });
+  await expect(sliceIndex(countyImaging)).toHaveText('13', { timeout: 30_000 });
   await expect(countyImaging.getByTestId('imaging-patient-name')).toHaveText(PATIENT.name);
   await scrollSlices(chen, 5);
   for (const page of [chen, he, countyImaging]) await expect(sliceIndex(page)).toHaveText('18');
