@@ -80,8 +80,11 @@ describe('two nodes behind HAProxy: SIGTERM drains a node', () => {
     console.info(`[cluster] SIGTERM → room moved and the node exited: ${tookMs} ms`);
     expect(code, 'a drained node exits cleanly').toBe(0);
     expect(tookMs, 'it stopped once its room had left, not at the drain limit').toBeLessThan(DRAIN_TIMEOUT_MS);
-    // The balancer keeps serving through the live node.
-    expect((await fetch(`${haproxy.url}/api/health/node`)).status).toBe(200);
-    expect((await join(expert, later)).peers, 'a new room opens on the live node').toBe(0);
+    // The balancer keeps serving through the live node, once its health check has seen the other one go
+    // (a check or two after the exit).
+    await expect.poll(async () => (await fetch(`${haproxy.url}/api/health/node`)).status, { timeout: 10_000, interval: 250 }).toBe(200);
+    await expect
+      .poll(async () => (await join(expert, later).catch(() => ({ peers: -1 }))).peers, { timeout: 10_000, interval: 250, message: 'a new room opens on the live node' })
+      .toBe(0);
   }, 120_000);
 });
