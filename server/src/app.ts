@@ -11,12 +11,7 @@ import { errorHandler, notFoundHandler } from './http/middleware/errors';
 import { auditPhiDenial } from './modules/audit/phi-denials';
 import { jsonOnly } from './http/middleware/json-only';
 import { requestId } from './http/middleware/request-context';
-import { auditRoutes } from './http/routes/audit-routes';
-import { authRoutes } from './http/routes/auth-routes';
-import { mfaLoginRoutes } from './http/routes/mfa-routes';
-import { healthRoutes } from './http/routes/health-routes';
-import { jwksRoutes } from './http/routes/jwks-routes';
-import { publicVerificationRoutes } from './http/routes/public-verification-routes';
+import { routeTable } from './http/routes';
 
 /** Builds the HTTP app from its dependencies. Never listens itself (see index.ts / server.ts). */
 export function createApp(s: Services): Express {
@@ -58,16 +53,13 @@ export function createApp(s: Services): Express {
   // Every API answer may carry patient data: never kept by browsers or shared caches.
   api.use(noStore);
   api.use(jsonOnly({ except: RAW_BODY_ROUTES }));
-  api.use('/health', healthRoutes(s.health));
-  api.use('/auth/mfa', mfaLoginRoutes(s.mfa.signIn, s.limits));
-  api.use('/auth', authRoutes(s.auth, s.sessions, s.limits));
-  api.use('/public', publicVerificationRoutes(s.prescriptions.publicVerification, s.opinions.verifier));
+  const routes = routeTable(s);
+  for (const mount of routes.open) api.use(mount.path, mount.router);
   api.use(requireAuth(s.sessions, { onDenied: (req, err) => auditPhiDenial(s.audit, { method: req.method, path: req.path, ip: req.ip, requestId: req.requestId }, err) }));
-  api.use('/audit', auditRoutes(s.audit));
-  for (const mount of s.routes) api.use(mount.path, mount.router);
+  for (const mount of routes.authenticated) api.use(mount.path, mount.router);
   api.use(notFoundHandler);
   app.use('/api', api);
-  app.use('/.well-known', jwksRoutes(s.prescriptions.keys));
+  for (const mount of routes.root) app.use(mount.path, mount.router);
 
   serveClient(app, s.config.CLIENT_DIST_DIR);
   app.use(notFoundHandler);

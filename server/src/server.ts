@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { AppIo } from './realtime/socket-server';
+import type { AppIo } from './realtime/socket-types';
 import { createApp } from './app';
 import type { Config } from './config/config';
 import { openDatabase, embeddedDataDir, type Database } from './db/database';

@@ -3,7 +3,7 @@ import type { Logger } from '../lib/logger';
 import type { QueueService } from '../modules/clinic/queue-service';
 import type { EventBus } from '../modules/events/event-bus';
 import type { Dispatcher } from './dispatcher';
-import type { AppIo, AppSocket } from './socket-server';
+import type { AppIo, AppSocket } from './socket-types';
 
 const queueRoom = (sessionId: string) => `queue:${sessionId}`;
 const appointmentRoom = (appointmentId: string) => `appointment:${appointmentId}`;

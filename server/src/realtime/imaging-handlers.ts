@@ -4,7 +4,7 @@ import { invalidState } from '../lib/errors';
 import type { ConsultationAccess } from '../modules/consultations/consultation-access';
 import type { SharedViewing } from '../modules/imaging/shared-viewing';
 import type { Dispatcher } from './dispatcher';
-import type { AppSocket } from './socket-server';
+import type { AppSocket } from './socket-types';
 
 /*
  * Why shared viewing travels over socket.io (relayed by this server) and not over mediasoup data

@@ -3,7 +3,7 @@ import type { EventBus } from '../modules/events/event-bus';
 import type { Kiosk } from '../modules/kiosk/create-kiosk';
 import { receivesStaffCall } from '../modules/kiosk/kiosk-policy';
 import type { Dispatcher } from './dispatcher';
-import type { AppSocket } from './socket-server';
+import type { AppSocket } from './socket-types';
 
 /**
  * 呼叫工作人员: the kiosk sends `kiosk.callStaff`; every open screen of a county doctor or admin of the

@@ -6,7 +6,7 @@ import { MediaLoopback } from '../media/loopback';
 import type { WorkerPool } from '../media/worker-pool';
 import type { Dispatcher } from './dispatcher';
 import { rtpCapabilitiesOf, rtpParametersOf, withClientParams } from './media-params';
-import type { AppSocket } from './socket-server';
+import type { AppSocket } from './socket-types';
 
 export interface MediaCheckDeps {
   pool: WorkerPool;

@@ -4,7 +4,7 @@ import type { EventBus } from '../modules/events/event-bus';
 import type { Prescriptions } from '../modules/prescriptions/create-prescriptions';
 import '../modules/prescriptions/events';
 import type { Dispatcher } from './dispatcher';
-import type { AppSocket } from './socket-server';
+import type { AppSocket } from './socket-types';
 
 /** Coalesces bursts of changes (sign + submit …) into one push per screen. */
 const PUSH_DELAY_MS = 50;

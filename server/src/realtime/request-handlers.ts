@@ -6,7 +6,7 @@ import { RequestPolicy } from '../modules/consultations/request-policy';
 import { requestFacts } from '../modules/consultations/request-views';
 import type { EventBus } from '../modules/events/event-bus';
 import type { Dispatcher } from './dispatcher';
-import type { AppSocket } from './socket-server';
+import type { AppSocket } from './socket-types';
 
 /** Coalesces a burst of changes (file + first answer …) into one push per screen. */
 const PUSH_DELAY_MS = 50;

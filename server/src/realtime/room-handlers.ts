@@ -12,7 +12,7 @@ import type { ConsultationAccess } from '../modules/consultations/consultation-a
 import { assertMayProduceData } from '../modules/field/data-channel-policy';
 import type { MdtMeetings } from '../modules/mdt/mdt-meetings';
 import type { EventBus } from '../modules/events/event-bus';
-import type { AppSocket } from './socket-server';
+import type { AppSocket } from './socket-types';
 import type { Dispatcher } from './dispatcher';
 import { rtpCapabilitiesOf, rtpParametersOf, sctpStreamParametersOf, withClientParams } from './media-params';
 

@@ -1,23 +1,12 @@
 import type http from 'node:http';
-import { Server, type DefaultEventsMap, type Socket } from 'socket.io';
-import { sessionRequests, type AccessClaims } from '@cloudclinic/shared';
+import { Server } from 'socket.io';
 import { AppError } from '../lib/errors';
 import { watchSession } from '../modules/auth/session-watch';
-import type { VerifiedAccess } from '../modules/auth/access-sessions';
 import type { Services } from '../services';
 import { Dispatcher } from './dispatcher';
-import { forwardClinicEvents } from './clinic-handlers';
 import { DEFAULT_FLOOD_LIMITS, FloodGuard, type FloodLimits } from './flood-guard';
-import { registerRoomHandlers } from './room-handlers';
-
-export interface SocketData {
-  auth: AccessClaims;
-  /** The verified token's session and expiry: the socket is closed when either ends. */
-  access: VerifiedAccess;
-}
-
-export type AppSocket = Socket<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
-export type AppIo = Server<DefaultEventsMap, DefaultEventsMap, DefaultEventsMap, SocketData>;
+import { socketHandlers, socketPushes } from './handlers';
+import type { AppIo, SocketContext } from './socket-types';
 
 export interface SocketLimits extends FloodLimits {
   /** Per-socket request budget: generous for signaling bursts (join ≈ 10 requests), tight for floods. */
@@ -35,6 +24,7 @@ const SESSION_RECHECK_MS = 30_000;
 /** socket.io on the same HTTP server; the access token is verified in the handshake. */
 export function createSocketServer(httpServer: http.Server, s: Services, limits: SocketLimits = DEFAULT_SOCKET_LIMITS): AppIo {
   const guard = new FloodGuard(limits);
+  const handlers = socketHandlers(s);
   const io: AppIo = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
@@ -80,21 +70,19 @@ export function createSocketServer(httpServer: http.Server, s: Services, limits:
       burst: limits.socketBurst,
       admitPacket: () => guard.packet(userId, socket.id),
     });
-    registerRoomHandlers(socket, dispatcher, { rooms: s.rooms, access: s.access, meetings: s.mdt.meetings, audit: s.audit, events: s.events, turn: s.turn, log, readyTimeoutMs: limits.readyTimeoutMs });
-    for (const register of s.socketHandlers) register(socket, dispatcher);
-    dispatcher.register(sessionRequests, {
-      'session.renew': async ({ token }) => {
-        const renewed = await s.sessions.verify(token);
-        if (renewed.auth.sub !== socket.data.auth.sub) throw new AppError('forbidden', 'A socket cannot change its user');
-        socket.data.access = renewed;
-        socket.data.auth = renewed.auth;
+    const ctx: SocketContext = {
+      socket,
+      dispatcher,
+      log,
+      readyTimeoutMs: limits.readyTimeoutMs,
+      sessionRenewed: () => {
         watch.stop();
         watch = watchCurrent();
-        return { expiresAt: renewed.expiresAt.toISOString() };
       },
-    });
+    };
+    for (const register of handlers) register(ctx);
   });
-  forwardClinicEvents(io, s.events, s.queue, s.log.child({ module: 'clinic-push' }));
+  socketPushes(io, s);
   return io;
 }
 
