@@ -12,6 +12,7 @@ import { loadConfig } from '../../src/config/config';
 import { seedDemoData } from '../../src/db/seed/seed';
 import { createLogger } from '../../src/lib/logger';
 import { startServer, type RunningServer } from '../../src/server';
+import { createScratchDatabase } from './test-database';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -39,8 +40,10 @@ export interface TestCluster {
 
 /**
  * App nodes (their own processes) behind Debian's HAProxy, sharing one database and Redis, as
- * `npm run start:cluster` runs them. The database is held by a third, in-test server that is not
- * behind the balancer (so stopping a node never takes the data with it). `env` is added to every node's.
+ * `npm run start:cluster` runs them: on a scratch database of this machine's PostgreSQL server when
+ * TEST_DATABASE_URL is set (as `.ci/run` sets it), else on an embedded database served by a third,
+ * in-test server. That server (not behind the balancer) migrates and seeds the database in both
+ * cases, so stopping a node never takes the data with it. `env` is added to every node's.
  */
 export async function startTestCluster(names: string[], env: Record<string, string> = {}): Promise<TestCluster> {
   const secret = crypto.randomBytes(48).toString('base64url');
@@ -49,6 +52,7 @@ export async function startTestCluster(names: string[], env: Record<string, stri
   let redis: RunningRedis | undefined;
   let dbHolder: RunningServer | undefined;
   let haproxy: RunningHaproxy | undefined;
+  let scratch: Awaited<ReturnType<typeof createScratchDatabase>> | undefined;
 
   const stop = async () => {
     await haproxy?.stop();
@@ -56,6 +60,7 @@ export async function startTestCluster(names: string[], env: Record<string, stri
     await Promise.all(nodes.map((n) => n.exited));
     await dbHolder?.stop();
     await redis?.stop();
+    await scratch?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
@@ -96,8 +101,12 @@ export async function startTestCluster(names: string[], env: Record<string, stri
 
   try {
     redis = await startRedis();
+    if (process.env['TEST_DATABASE_URL']) scratch = await createScratchDatabase();
     dbHolder = await startServer(
-      loadConfig({ NODE_ENV: 'test' }, { PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', MEDIASOUP_WORKERS: 1, RTC_PORT: 0, CLIENT_DIST_DIR: '/nonexistent', JWT_SECRET: secret, DATA_DIR: '' }),
+      loadConfig(
+        { NODE_ENV: 'test' },
+        { PORT: 0, HOST: '127.0.0.1', LOG_LEVEL: 'silent', MEDIASOUP_WORKERS: 1, RTC_PORT: 0, CLIENT_DIST_DIR: '/nonexistent', JWT_SECRET: secret, DATA_DIR: '', ...(scratch ? { DATABASE_URL: scratch.url } : {}) },
+      ),
       createLogger('silent'),
       { memoryDatabase: true },
     );
