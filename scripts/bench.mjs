@@ -5,7 +5,7 @@
 // BENCHMARKS.md.
 //   --smoke        tiny parameters, results in a temporary folder (run by `npm test`)
 //   --only a,b     only these figures (sfu-capacity, join-time, consultations, signaling,
-//                  app-paths, client-weight, leaks, hardening)
+//                  app-paths, client-weight, leaks, hardening, cluster)
 import { spawnSync } from 'node:child_process';
 import { aptInstall } from './lib/apt.mjs';
 import { ensureChromium } from './lib/chromium.mjs';

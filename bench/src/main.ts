@@ -33,6 +33,7 @@ const SCENARIOS: ScenarioDef[] = [
   { id: 'client-weight', fullTimeoutSec: 180, smokeTimeoutSec: 60 },
   { id: 'leaks', fullTimeoutSec: 300, smokeTimeoutSec: 60 },
   { id: 'hardening', fullTimeoutSec: 1200, smokeTimeoutSec: 90 },
+  { id: 'cluster', fullTimeoutSec: 900, smokeTimeoutSec: 300 },
 ];
 
 function parseArgs(argv: string[]) {

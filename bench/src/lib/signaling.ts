@@ -22,8 +22,9 @@ export class SignalingSocket {
     });
   }
 
-  static connect(url: string, token: string, timeoutMs = 15_000): Promise<SignalingSocket> {
-    const socket = io(url, { path: '/socket.io', transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true, timeout: timeoutMs });
+  /** `query`: e.g. `{ consultation }`, which a balancer in front of several nodes routes room sockets by. */
+  static connect(url: string, token: string, timeoutMs = 15_000, query?: Record<string, string>): Promise<SignalingSocket> {
+    const socket = io(url, { path: '/socket.io', transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true, timeout: timeoutMs, ...(query ? { query } : {}) });
     return new Promise((resolve, reject) => {
       socket.once('connect', () => resolve(new SignalingSocket(socket)));
       socket.once('connect_error', (err) => {

@@ -1,15 +1,16 @@
 import crypto from 'node:crypto';
 import { fmt, type Goal, type Table } from '../lib/result';
 import { runScenario, type ScenarioContext } from '../lib/scenario';
-import { api, SignalingSocket } from '../lib/signaling';
-import { median, sleep, summarize, type Summary } from '../lib/stats';
-import { login, startAppServer, startCountyHisProcess, type AppServer } from '../server/server-process';
+import { api } from '../lib/signaling';
+import { summarize, type Summary } from '../lib/stats';
+import { login, startAppServer, startCountyHisProcess } from '../server/server-process';
+import { queueFanout } from './queue/fanout';
 
 /**
  * Figure 5 — application paths: the HIS record bundle, prescription create + sign, and the live
- * queue fan-out (a kiosk check-in reaching 50 watching screens).
+ * queue fan-out (a kiosk check-in reaching 500 watching screens).
  */
-const FULL = { requests: 100, watchers: 50, checkIns: 30 };
+const FULL = { requests: 100, watchers: 500, checkIns: 30 };
 const SMOKE = { requests: 5, watchers: 5, checkIns: 3 };
 
 type Probe = { available: true } | { available: false; reason: string };
@@ -31,74 +32,6 @@ async function timed(n: number, fn: () => Promise<{ status: number; ms: number }
     samples.push(r.ms);
   }
   return { summary: summarize(samples), errors };
-}
-
-/** Patients the county HIS manages at 嵊泗县人民医院 (bookings are checked against the HIS). */
-async function hisPatients(hisUrl: string, n: number): Promise<{ id: string; name: string }[]> {
-  const res = await fetch(`${hisUrl}/Patient?organization=Organization/sscph&_count=500`);
-  const bundle = (await res.json()) as { entry?: { resource: { id: string; name?: { text?: string }[] } }[] };
-  const found = (bundle.entry ?? []).flatMap(({ resource: r }) => (r.name?.[0]?.text ? [{ id: r.id, name: r.name[0].text }] : []));
-  if (found.length < n) throw new Error(`the county HIS has ${found.length} patients at sscph, ${n} needed`);
-  return found.slice(0, n);
-}
-
-async function queueFanout(ctx: ScenarioContext, srv: AppServer, p: typeof FULL, hisUrl: string) {
-  const admin = (await login(srv.url, 'admin')).accessToken;
-  const kiosk = (await login(srv.url, 'kiosk.shengsi')).accessToken;
-  const tokens = { expert: (await login(srv.url, 'dr.chen')).accessToken, county: (await login(srv.url, 'doc.wang')).accessToken, kiosk };
-  const dir = await api(srv.url, admin, 'GET', '/directory/institutions');
-  const institutions = (dir.body as { institutions: { id: string; code: string; departments: { id: string }[] }[] }).institutions;
-  const sscph = institutions.find((i) => i.code === 'sscph')?.id ?? '';
-  const dept = institutions.find((i) => i.code === 'zjh')?.departments[0]?.id ?? '';
-  const experts = (await api(srv.url, admin, 'GET', '/directory/users?role=expert')).body as { users: { id: string; displayName: string }[] };
-  const expertId = experts.users.find((u) => u.displayName === '陈建华')?.id ?? '';
-  const now = Date.now();
-  const session = await api(srv.url, admin, 'POST', '/sessions', {
-    expertId,
-    departmentId: dept,
-    startsAt: new Date(now - 3600_000).toISOString(),
-    endsAt: new Date(now + 4 * 3600_000).toISOString(),
-    capacity: 200,
-    institutionIds: [sscph],
-  });
-  if (session.status !== 201) throw new Error(`publishing a session failed: ${session.status} ${JSON.stringify(session.body)}`);
-  const sessionId = (session.body as { id: string }).id;
-  const codes: string[] = [];
-  for (const patient of await hisPatients(hisUrl, p.checkIns)) {
-    const b = await api(srv.url, admin, 'POST', `/sessions/${sessionId}/appointments`, { hisPatientId: patient.id, institutionId: sscph, patientName: patient.name });
-    if (b.status !== 201) throw new Error(`booking failed: ${b.status} ${JSON.stringify(b.body)}`);
-    codes.push((b.body as { code: string }).code);
-  }
-  // The screens that watch a queue: mostly the expert's, some county doctors' and kiosks'.
-  const sockets: SignalingSocket[] = [];
-  ctx.defer(() => sockets.forEach((s) => s.close()));
-  for (let i = 0; i < p.watchers; i++) {
-    const token = i % 10 === 8 ? tokens.county : i % 10 === 9 ? tokens.kiosk : tokens.expert;
-    const s = await SignalingSocket.connect(srv.url, token);
-    await s.request('queue.watch', { sessionId });
-    sockets.push(s);
-  }
-  const perSocket: number[] = [];
-  const lastSocket: number[] = [];
-  const firstSocket: number[] = [];
-  const checkInMs: number[] = [];
-  let missed = 0;
-  for (const code of codes) {
-    const arrivals = sockets.map((s) => s.waitFor('queue.changed', 10_000).then((n) => n.at, () => Number.NaN));
-    const t0 = performance.now();
-    const r = await api(srv.url, kiosk, 'POST', '/kiosk/check-in', { code });
-    if (r.status !== 200) throw new Error(`check-in failed: ${r.status} ${JSON.stringify(r.body)}`);
-    checkInMs.push(r.ms);
-    const times = (await Promise.all(arrivals)).map((t) => t - t0);
-    missed += times.filter((t) => !Number.isFinite(t)).length;
-    const ok = times.filter((t) => Number.isFinite(t));
-    perSocket.push(...ok);
-    lastSocket.push(Math.max(...ok));
-    firstSocket.push(Math.min(...ok));
-    await sleep(100);
-  }
-  const spread = median(lastSocket.map((l, i) => l - (firstSocket[i] ?? l)));
-  return { perSocket: summarize(perSocket), firstSocket: summarize(firstSocket), lastSocket: summarize(lastSocket), spread, checkIn: summarize(checkInMs), missed, watchers: p.watchers, trials: codes.length };
 }
 
 await runScenario('app-paths', '5. Application paths', async (ctx) => {
@@ -180,15 +113,15 @@ await runScenario('app-paths', '5. Application paths', async (ctx) => {
     goals.push({ goal: 'prescription create + sign p95', measured: signProbe.reason, met: null });
   }
 
-  const q = await queueFanout(ctx, srv, p, his.url);
+  const q = await queueFanout(ctx, srv.url, p, his.url);
   data['queueFanout'] = q;
   headline.push(
     `Queue fan-out: a kiosk check-in reaches each of ${q.watchers} watching screens in p50 ${fmt.ms(q.perSocket.p50)} / p95 ${fmt.ms(q.perSocket.p95)}; the last screen is reached in p50 ${fmt.ms(q.lastSocket.p50)} / p95 ${fmt.ms(q.lastSocket.p95)} (${q.trials} check-ins${q.missed ? `, ${q.missed} pushes missing` : ''}).`,
   );
-  goals.push({ goal: `queue change reaches all ${q.watchers} screens (no target set; p95 of the last screen)`, measured: fmt.ms(q.lastSocket.p95), met: null });
+  goals.push({ goal: `queue change reaches the last of ${q.watchers} screens: p95 ≤ 100 ms`, measured: `${fmt.ms(q.lastSocket.p95)} (the check-in request alone: p95 ${fmt.ms(q.checkIn.p95)}; last screen / check-in ${fmt.ratio(q.lastSocket.p95 / q.checkIn.p95)})`, met: q.watchers >= 500 ? q.lastSocket.p95 <= 100 : null });
   const perScreen = q.spread / Math.max(1, q.watchers - 1);
   notes.push(
-    `Between the first and the last of the ${q.watchers} screens: ${fmt.ms(q.spread)} (median), ≈${perScreen.toFixed(1)} ms per additional screen. The server computes the push per watching socket, one after another (\`forwardClinicEvents\` awaits a queue read with each watcher's policy before emitting to the next), so the last screen's delay grows linearly with the number of watchers; computing one view per (role, institution) and emitting it to all sockets that share it would make it flat.`,
+    `Between the first and the last of the ${q.watchers} screens: ${fmt.ms(q.spread)} (median), ≈${perScreen.toFixed(2)} ms per additional screen. The server computes the queue view once per distinct view (all, or one institution's part) and emits it to every socket that shares it, so the spread is the cost of writing ${q.watchers} socket frames, not of ${q.watchers} queries.`,
   );
 
   return {

@@ -20,7 +20,7 @@ import type { ServerApi, ServerOptions } from './server-api';
 const opts = JSON.parse(process.env['BENCH_SERVER_OPTIONS'] ?? '{}') as Partial<ServerOptions>;
 // A copy of the run's seeded database template (tmpfs) when main.ts made one; else in memory, seeded here.
 const template = process.env['BENCH_DB_TEMPLATE'];
-const dataDir = template && fs.existsSync(template) ? copyTemplate(template) : null;
+const dataDir = !opts.databaseUrl && template && fs.existsSync(template) ? copyTemplate(template) : null;
 const config = loadConfig(
   { NODE_ENV: 'test' },
   {
@@ -35,6 +35,8 @@ const config = loadConfig(
     CLIENT_DIST_DIR: opts.serveClient ? path.join(ROOT_DIR, 'client', 'dist') : '/nonexistent',
     DATA_DIR: dataDir ?? '',
     ...(opts.hisUrl ? { HIS_FHIR_BASE_URL: opts.hisUrl } : {}),
+    ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
+    ...(opts.jwtSecret ? { JWT_SECRET: opts.jwtSecret } : {}),
     ...(opts.pacsUrl ? { PACS_DICOMWEB_URL: opts.pacsUrl } : {}),
   },
 );

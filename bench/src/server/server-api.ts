@@ -32,6 +32,10 @@ export interface ServerOptions {
   hisUrl?: string;
   /** The county PACS's DICOMweb URL (PACS_DICOMWEB_URL); none configured when absent. */
   pacsUrl?: string;
+  /** A PostgreSQL database (DATABASE_URL), migrated and seeded by this process; the embedded one when absent. */
+  databaseUrl?: string;
+  /** The token secret shared with other nodes of a cluster. */
+  jwtSecret?: string;
   /** Keep the default per-account socket flood limits (the hardening figure); else they are opened wide for the load generators. */
   defaultLimits?: boolean;
 }
