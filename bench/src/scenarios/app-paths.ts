@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { fmt, type Goal, type Table } from '../lib/result';
-import { runScenario, type ScenarioContext } from '../lib/scenario';
+import { runScenario } from '../lib/scenario';
 import { api } from '../lib/signaling';
 import { summarize, type Summary } from '../lib/stats';
 import { login, startAppServer, startCountyHisProcess } from '../server/server-process';
