@@ -27,7 +27,7 @@ export function AdminInstitutionsPage() {
       {rows?.length === 0 ? <p className="notice">{t('admin.institutions.none')}</p> : null}
       {rows && rows.length > 0 ? (
         <table className="admin-table" data-testid="institution-table">
-          <caption className="clinic-sr-only">{t('admin.institutions.title')}</caption>
+          <caption className="sr-only">{t('admin.institutions.title')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('admin.institutions.code')}</th>

@@ -56,7 +56,7 @@ export function UserActions({ user, onChanged }: { user: ManagedUser; onChanged(
       </BusyButton>
       {resetting ? (
         <span className="user-actions__reset">
-          <label htmlFor={`${id}-pw`} className="clinic-sr-only">
+          <label htmlFor={`${id}-pw`} className="sr-only">
             {t('admin.users.newPassword', { name: user.displayName })}
           </label>
           <input

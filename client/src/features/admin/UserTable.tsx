@@ -9,7 +9,7 @@ export function UserTable({ users, onChanged }: { users: readonly ManagedUser[];
   const { t, i18n } = useTranslation();
   return (
     <table className="admin-table" data-testid="user-table">
-      <caption className="clinic-sr-only">{t('admin.users.table')}</caption>
+      <caption className="sr-only">{t('admin.users.table')}</caption>
       <thead>
         <tr>
           <th scope="col">{t('admin.users.username')}</th>

@@ -8,7 +8,7 @@ export function AuditTable({ events }: { events: readonly AuditEventView[] }) {
   return (
     <div className="audit-table__scroll" tabIndex={0} role="region" aria-label={t('admin.audit.table')}>
       <table className="queue-table audit-table" data-testid="audit-table">
-        <caption className="clinic-sr-only">{t('admin.audit.table')}</caption>
+        <caption className="sr-only">{t('admin.audit.table')}</caption>
         <thead>
           <tr>
             {(['at', 'user', 'action', 'outcome', 'patient', 'consultation', 'ip'] as const).map((c) => (

@@ -8,7 +8,7 @@ export function OutboxTable({ jobs, busy, onRetry }: { jobs: readonly OutboxJobV
   return (
     <div className="audit-table__scroll" tabIndex={0} role="region" aria-label={t('admin.outbox.table')}>
       <table className="queue-table audit-table" data-testid="outbox-table">
-        <caption className="clinic-sr-only">{t('admin.outbox.table')}</caption>
+        <caption className="sr-only">{t('admin.outbox.table')}</caption>
         <thead>
           <tr>
             {(['kind', 'createdAt', 'attempts', 'lastError', 'action'] as const).map((c) => (

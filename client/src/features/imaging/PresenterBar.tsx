@@ -36,7 +36,7 @@ export function PresenterBar({ snapshot, isPresenter, client, onTake }: Presente
         ) : null}
         {isPresenter && others.length > 0 ? (
           <label className="imaging-presenter__handover">
-            <span className="imaging-sr-only">{t('imaging.presenter.handOver')}</span>
+            <span className="sr-only">{t('imaging.presenter.handOver')}</span>
             <select
               value=""
               disabled={snapshot.pending}

@@ -150,7 +150,7 @@ function CheckCard({ title, status, hint, testId, children }: CheckCardProps) {
           {mark}
         </span>
         {title}
-        <span className="clinic-sr-only">{t(`kiosk.devices.status.${status}`)}</span>
+        <span className="sr-only">{t(`kiosk.devices.status.${status}`)}</span>
       </h2>
       {children}
       <p className="check-card__hint" aria-live="polite">

@@ -22,7 +22,7 @@ export function NewArrivalBar({ alert, onShow }: { alert: NewArrivalAlert; onSho
       >
         {alert.muted ? t('rx.review.soundOff') : t('rx.review.soundOn')}
       </button>
-      <p className="clinic-sr-only" aria-live="polite" data-testid="rx-announce">
+      <p className="sr-only" aria-live="polite" data-testid="rx-announce">
         {alert.announcement}
       </p>
     </div>

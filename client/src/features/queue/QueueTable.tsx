@@ -30,7 +30,7 @@ export function QueueTable({ appointments, caption, renderActions }: QueueTableP
   }
   return (
     <table className="queue-table" data-testid="queue-table">
-      <caption className="clinic-sr-only">{caption}</caption>
+      <caption className="sr-only">{caption}</caption>
       <thead>
         <tr>
           <th scope="col">{t('clinic.queue.number')}</th>

@@ -15,7 +15,7 @@ export function LabFlag({ display, flag }: { display: string; flag: Flag | null 
       {f !== 'N' ? (
         <>
           <span aria-hidden="true"> {ARROW[f]}</span>
-          <span className="his-sr-only"> {t(LABEL[f])}</span>
+          <span className="sr-only"> {t(LABEL[f])}</span>
         </>
       ) : null}
     </span>

@@ -10,7 +10,7 @@ function History({ analyte }: { analyte: LabAnalyte }) {
   const { t } = useTranslation();
   return (
     <table className="his-history">
-      <caption className="his-sr-only">{t('record.labs.historyOf', { name: analyte.name })}</caption>
+      <caption className="sr-only">{t('record.labs.historyOf', { name: analyte.name })}</caption>
       <thead>
         <tr>
           <th scope="col">{t('record.labs.columns.date')}</th>
@@ -90,7 +90,7 @@ export function LabTable({ labs, unavailable }: { labs: readonly LabAnalyte[]; u
         <SectionState unavailable={unavailable} empty={t('record.labs.none')} />
       ) : (
         <table className="his-labs">
-          <caption className="his-sr-only">{t('record.labs.caption')}</caption>
+          <caption className="sr-only">{t('record.labs.caption')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('record.labs.columns.name')}</th>

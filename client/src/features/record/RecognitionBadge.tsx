@@ -9,7 +9,7 @@ export function RecognitionBadge({ provenance }: { provenance: Provenance }) {
   return (
     <span className="his-badge his-badge--recognised" title={label} data-testid="his-recognised">
       {t('record.recognised.badge')}
-      <span className="his-sr-only">{label}</span>
+      <span className="sr-only">{label}</span>
     </span>
   );
 }

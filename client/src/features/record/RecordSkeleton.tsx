@@ -5,7 +5,7 @@ export function RecordSkeleton() {
   const { t } = useTranslation();
   return (
     <div className="his-skeleton" role="status" data-testid="his-loading">
-      <span className="his-sr-only">{t('record.loading')}</span>
+      <span className="sr-only">{t('record.loading')}</span>
       <div aria-hidden="true">
         <div className="his-skeleton__line his-skeleton__line--title" />
         <div className="his-skeleton__block his-skeleton__block--banner" />

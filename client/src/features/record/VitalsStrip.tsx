@@ -9,7 +9,7 @@ export function VitalsStrip({ vitals, unavailable }: { vitals: readonly VitalSig
   if (unavailable || vitals.length === 0) return null;
   return (
     <section className="his-vitals" aria-label={t('record.vitals.title')} data-testid="his-vitals">
-      <h3 className="his-sr-only">{t('record.vitals.title')}</h3>
+      <h3 className="sr-only">{t('record.vitals.title')}</h3>
       <dl className="his-vitals__list">
         {vitals.map((v) => (
           <div key={v.key} className="his-vitals__item">

@@ -13,7 +13,7 @@ export function ConnectionStatus() {
     <span className={`room-status room-status--${state}`}>
       <span className="room-status__dot" aria-hidden="true" />
       {t(`room.connection.${state}`)}
-      <span className="room-sr-only" data-testid="connection-state">
+      <span className="sr-only" data-testid="connection-state">
         {state}
       </span>
     </span>

@@ -33,7 +33,7 @@ export function LocalTile() {
         {!local.microphone.on ? (
           <span className="tile__muted" title={t('room.tile.muted')}>
             <Icon name="micOff" size={18} />
-            <span className="room-sr-only">{t('room.tile.muted')}</span>
+            <span className="sr-only">{t('room.tile.muted')}</span>
           </span>
         ) : null}
       </figcaption>

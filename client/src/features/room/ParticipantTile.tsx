@@ -66,7 +66,7 @@ export function ParticipantTile({ participant: p, audioOnly }: ParticipantTilePr
         {p.audioMuted ? (
           <span className="tile__muted" title={t('room.tile.muted')} data-testid="muted-icon">
             <Icon name="micOff" size={18} />
-            <span className="room-sr-only">{t('room.tile.muted')}</span>
+            <span className="sr-only">{t('room.tile.muted')}</span>
           </span>
         ) : null}
         {micProblem ? (
@@ -74,7 +74,7 @@ export function ParticipantTile({ participant: p, audioOnly }: ParticipantTilePr
             {t(`room.tile.microphone.${micProblem}`)}
           </span>
         ) : null}
-        {p.speaking ? <span className="room-sr-only">{t('room.tile.speaking')}</span> : null}
+        {p.speaking ? <span className="sr-only">{t('room.tile.speaking')}</span> : null}
       </figcaption>
     </figure>
   );

@@ -46,7 +46,7 @@ describe('the tracking chart', () => {
     const [titleId, descId] = /aria-labelledby="([^"]+)"/.exec(svg)?.[1]?.split(' ') ?? [];
     expect(html).toContain(`<h2 id="${titleId}">每日会诊申请与完成</h2>`);
     expect(html).toContain(`<desc id="${descId}">共 3 个时间点：提交申请 14 件，完成会诊 5 件。</desc>`);
-    const table = /<table class="tracking-sr-only"[^>]*>.*<\/table>/.exec(html)?.[0] ?? '';
+    const table = /<table class="sr-only"[^>]*>.*<\/table>/.exec(html)?.[0] ?? '';
     expect(table).toContain('<caption>每日会诊申请与完成</caption>');
     expect([...table.matchAll(/<tr><th scope="row">([\d-]+)<\/th><td>(\d+)<\/td><td>(\d+)<\/td><\/tr>/g)].map((m) => m.slice(1))).toEqual([
       ['2025-03-01', '4', '0'],

@@ -53,7 +53,7 @@ export function TrackingChart({ series }: { series: TrackingStats['series'] }) {
           </g>
         ))}
       </svg>
-      <table className="tracking-sr-only" data-testid="tracking-chart-table">
+      <table className="sr-only" data-testid="tracking-chart-table">
         <caption>{title}</caption>
         <thead>
           <tr>
