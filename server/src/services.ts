@@ -121,7 +121,7 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
     field: createField({ prisma, access, audit, events, outbox: outbox.outbox, his, secret: config.jwtSecret }),
     opinions: createOpinions({ prisma, consultationAccess: access, audit, outbox: outbox.outbox, keys: prescriptions.keys, his }),
     referrals: createReferrals({ prisma, consultationAccess: access, audit, outbox: outbox.outbox, his, attachments: consultations.attachments }),
-    mdt: createMdt({ prisma, identity: records.identity, audit, closeRoom }),
+    mdt: createMdt({ prisma, identity: records.identity, audit, events, closeRoom }),
     kiosk: createKiosk({ prisma, audit, events }),
     tracking: createTracking({ prisma }),
   };

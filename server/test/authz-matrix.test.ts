@@ -264,6 +264,9 @@ const SOCKET: Record<string, Rule> = {
   // The live 远程会诊申请 lists: county doctors, experts and coordinators (each gets what they may see).
   'requests.watch': { allow: ['expert', 'county_doctor', ...ADMINS] },
   'requests.unwatch': { allow: ALL },
+  // A sitting's live pings: whoever may read the sitting (mdt-board.test.ts checks who is pinged).
+  'mdt.watch': { allow: ['expert', 'county_doctor', ...ADMINS], allowOther: ADMINS },
+  'mdt.unwatch': { allow: ALL, allowOther: ALL },
 };
 
 const PRINT = process.env['AUTHZ_PRINT'] === '1';
@@ -295,6 +298,7 @@ function fill(path: string, id: string): string {
 function socketObjectOf(method: string): Obj {
   if (method.startsWith('queue.')) return 'session';
   if (method.startsWith('appointment.')) return 'appointment';
+  if (method.startsWith('mdt.')) return 'mdtMeeting';
   if (method.startsWith('imaging.') || method.startsWith('rx.consultation.') || method === 'room.join') return 'consultation';
   return 'none';
 }
@@ -390,7 +394,7 @@ describe('authorisation matrix: every route and socket request × every role × 
           const c = await SignalingClient.connect(srv.url, tokens[role]);
           try {
             const id = rule.object === 'none' ? undefined : objects[side][rule.object];
-            const field = rule.object === 'session' ? 'sessionId' : rule.object === 'appointment' ? 'appointmentId' : 'consultationId';
+            const field = rule.object === 'session' ? 'sessionId' : rule.object === 'appointment' ? 'appointmentId' : rule.object === 'mdtMeeting' ? 'meetingId' : 'consultationId';
             const data = { ...((rule.body as object | undefined) ?? {}), ...(id ? { [field]: id } : {}) };
             const r = await c.request(method, data);
             const code = r.ok ? 'ok' : r.error.code;

@@ -252,6 +252,35 @@ describe('standing MDT board: cases on a sitting, one room for the slot, the cha
     }
   });
 
+  it('the sitting’s screens are pinged after each move, once per watching socket; others may not watch, and unwatching stops it', async () => {
+    const b = await board();
+    const m = await addCase(b.id, 'coordinator', caseBody(patients.daishan[2]!, { institutionId: ids['dsfph'] }));
+    const sockets = Object.fromEntries(await Promise.all(['dr.chen', 'doc.daishan', 'doc.wang', 'kiosk.shengsi'].map(async (u) => [u, await SignalingClient.connect(srv.url, tokens[u])] as const)));
+    try {
+      const answers = await Promise.all(Object.entries(sockets).map(async ([u, c]) => [u, await c.request('mdt.watch', { meetingId: m.id })] as const));
+      expect(answers.map(([u, r]) => `${u}:${r.ok ? 'ok' : r.error.code}`)).toEqual(['dr.chen:ok', 'doc.daishan:ok', 'doc.wang:forbidden', 'kiosk.shengsi:forbidden']);
+      expect(await sockets['dr.chen']!.request('mdt.watch', { meetingId: 'no such id!' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+      const pings = (u: string) => sockets[u]!.notes.filter((n) => n.method === 'mdt.changed' && (n.data as { meetingId?: string }).meetingId === m.id).length;
+
+      const started = MdtMeetingViewSchema.parse((await api['dr.chen']!.post(`/mdt/meetings/${m.id}/start`)).body);
+      await sockets['dr.chen']!.waitFor('mdt.changed', (d) => (d as { meetingId?: string }).meetingId === m.id);
+      await sockets['doc.daishan']!.waitFor('mdt.changed', (d) => (d as { meetingId?: string }).meetingId === m.id);
+      // A refused move pings nobody; a second move pings again.
+      expect((await api['dr.he']!.post(`/mdt/meetings/${m.id}/next`, { fromCaseId: started.cases[0]!.id })).status).toBe(403);
+      await addCase(b.id, 'coordinator', caseBody(patients.daishan[0]!, { institutionId: ids['dsfph'] }));
+      await expect.poll(() => pings('doc.daishan')).toBe(2);
+      expect(pings('dr.chen')).toBe(2);
+      expect(pings('doc.wang') + pings('kiosk.shengsi')).toBe(0);
+
+      expect((await sockets['doc.daishan']!.request('mdt.unwatch', { meetingId: m.id })).ok).toBe(true);
+      await api['dr.chen']!.post(`/mdt/meetings/${m.id}/next`, { fromCaseId: started.cases[0]!.id });
+      await expect.poll(() => pings('dr.chen')).toBe(3);
+      expect(pings('doc.daishan')).toBe(2);
+    } finally {
+      for (const c of Object.values(sockets)) c.close();
+    }
+  });
+
   it('the last "next" ends the sitting: its room closes for those in it, and nobody joins it again', async () => {
     const b = await board();
     const m = await addCase(b.id, 'doc.wang', caseBody(patients.shengsi[1]!));

@@ -186,6 +186,30 @@ describe('ClinicChannel watches', () => {
     expect(fake.sent.filter((m) => m.method === 'requests.watch')).toHaveLength(2);
   });
 
+  it('follows an MDT sitting: a read after subscribing, one per valid `mdt.changed` of that sitting, again after a reconnect; unwatch is sent', async () => {
+    const { fake, channel } = setup(() => ok({}));
+    const onData = vi.fn();
+    const stop = channel.watchMdtSitting('m1', { onData });
+    fake.connectNow();
+    await flush();
+    expect(fake.sent).toEqual([{ method: 'mdt.watch', data: { meetingId: 'm1' } }]);
+    expect(onData).toHaveBeenCalledTimes(1);
+    fake.notify({ method: 'mdt.changed', data: { meetingId: 'm1' } });
+    fake.notify({ method: 'mdt.changed', data: { meetingId: 'm2' } });
+    fake.notify({ method: 'mdt.changed', data: { meeting: 'm1' } });
+    expect(onData).toHaveBeenCalledTimes(2);
+    fake.drop();
+    fake.connectNow();
+    await flush();
+    expect(fake.sent.filter((m) => m.method === 'mdt.watch')).toHaveLength(2);
+    expect(onData).toHaveBeenCalledTimes(3);
+    stop();
+    await flush();
+    expect(fake.sent.at(-1)).toEqual({ method: 'mdt.unwatch', data: { meetingId: 'm1' } });
+    fake.notify({ method: 'mdt.changed', data: { meetingId: 'm1' } });
+    expect(onData).toHaveBeenCalledTimes(3);
+  });
+
   it('re-sends every watch after a reconnect and delivers the fresh snapshot', async () => {
     let n = 1;
     const { fake, channel } = setup((method) => (method === 'queue.watch' ? ok(queue(n)) : ok(appointment('checked_in'))));

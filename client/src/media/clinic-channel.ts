@@ -5,6 +5,8 @@ import {
   clinicRequests,
   kioskNotifications,
   kioskRequests,
+  mdtNotifications,
+  mdtRequests,
   mediaCheckRequests,
   NOTIFICATION_EVENT,
   NotificationEnvelopeSchema,
@@ -229,6 +231,8 @@ export class ClinicChannel {
   private readonly queues: WatchSet<QueueView>;
   private readonly appointments: WatchSet<KioskAppointmentView>;
   private readonly requestLists: WatchSet<ConsultationRequestView[]>;
+  /** MDT sittings: each delivery is a ping (its time), the screen reads the sitting again. */
+  private readonly mdtSittings: WatchSet<number>;
   private currentState: ClinicChannelState = 'connecting';
   private everConnected = false;
   private refreshedForHandshake = false;
@@ -255,6 +259,16 @@ export class ClinicChannel {
       async () => (await this.call('requests.watch', inbox['requests.watch'].req, inbox['requests.watch'].res, {})).requests,
       () => {
         if (this.transport.connected) this.call('requests.unwatch', inbox['requests.unwatch'].req, inbox['requests.unwatch'].res, {}).catch(() => undefined);
+      },
+    );
+    const mdt = mdtRequests;
+    this.mdtSittings = new WatchSet(
+      async (meetingId) => {
+        await this.call('mdt.watch', mdt['mdt.watch'].req, mdt['mdt.watch'].res, { meetingId });
+        return Date.now(); // (re)subscribed: moves may have been missed meanwhile, so read once
+      },
+      (meetingId) => {
+        if (this.transport.connected) this.call('mdt.unwatch', mdt['mdt.unwatch'].req, mdt['mdt.unwatch'].res, { meetingId }).catch(() => undefined);
       },
     );
   }
@@ -297,6 +311,11 @@ export class ClinicChannel {
   /** The 远程会诊申请 this user may see, live: the snapshot, then every `requests.changed`. */
   watchRequests(handlers: WatchHandlers<ConsultationRequestView[]>): () => void {
     return this.requestLists.add(REQUESTS_KEY, handlers, this.transport.connected);
+  }
+
+  /** An MDT sitting's moves: `onChanged` runs after each (and after every (re)subscription). */
+  watchMdtSitting(meetingId: string, handlers: WatchHandlers<number>): () => void {
+    return this.mdtSittings.add(meetingId, handlers, this.transport.connected);
   }
 
   /** One catalogue request; resolves with the validated response, rejects with `ClinicChannelError`. */
@@ -355,6 +374,7 @@ export class ClinicChannel {
     this.queues.resubscribeAll();
     this.appointments.resubscribeAll();
     this.requestLists.resubscribeAll();
+    this.mdtSittings.resubscribeAll();
   }
 
   private onDisconnect(): void {
@@ -389,6 +409,7 @@ export class ClinicChannel {
       this.queues.failAll(error);
       this.appointments.failAll(error);
       this.requestLists.failAll(error);
+      this.mdtSittings.failAll(error);
       return;
     }
     this.retryLater(); // refused for another reason (e.g. the server is starting up)
@@ -415,6 +436,9 @@ export class ClinicChannel {
     } else if (method === 'requests.changed') {
       const list = requestInboxNotifications['requests.changed'].safeParse(data);
       if (list.success) this.requestLists.deliver(REQUESTS_KEY, list.data.requests);
+    } else if (method === 'mdt.changed') {
+      const ping = mdtNotifications['mdt.changed'].safeParse(data);
+      if (ping.success) this.mdtSittings.deliver(ping.data.meetingId, Date.now());
     } else if (method === 'kiosk.staffCalled') {
       const call = kioskNotifications['kiosk.staffCalled'].safeParse(data);
       if (call.success) for (const listener of [...this.staffCallListeners]) listener(call.data);

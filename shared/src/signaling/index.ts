@@ -9,4 +9,5 @@ export * from './media-check';
 export * from './session';
 export * from './kiosk';
 export * from './consultation-requests';
+export * from './mdt';
 export * from './catalogue';

@@ -1,12 +1,13 @@
 import type { MdtMeetingView } from '@cloudclinic/shared';
 import { useEffect, useMemo } from 'react';
 import { mdtApi } from '../../api/mdt-api';
+import { useClinicChannel } from '../../hooks/clinic/useClinicChannel';
 import { useResource, type Resource } from '../../hooks/clinic/useResource';
 import { useReloadingAction } from '../../hooks/useReloadingAction';
 import { movedOrder } from './case-clock';
 
-/** How often the list is re-read: everyone in the sitting follows the chair's "next" within this. */
-const POLL_MS = 2000;
+/** The sitting is pushed (`mdt.changed`); this slow re-read only covers a lost connection. */
+const POLL_MS = 15_000;
 
 export interface MdtMeetingState {
   meeting: Resource<MdtMeetingView>;
@@ -19,10 +20,12 @@ export interface MdtMeetingState {
   move(caseId: string, delta: -1 | 1): void;
 }
 
-/** One sitting, re-read every two seconds, with the chair's moves (one pending flag for all). */
+/** One sitting, read again whenever it moves (a push), with the chair's moves (one pending flag for all). */
 export function useMdtMeeting(meetingId: string): MdtMeetingState {
   const meeting = useResource(meetingId, (signal) => mdtApi.meeting(meetingId, signal));
   const { reload } = meeting;
+  const channel = useClinicChannel();
+  useEffect(() => (channel ? channel.watchMdtSitting(meetingId, { onData: reload }) : undefined), [channel, meetingId, reload]);
   useEffect(() => {
     const timer = window.setInterval(reload, POLL_MS);
     return () => window.clearInterval(timer);

@@ -20,6 +20,8 @@ export class MdtCases {
     private readonly prisma: Prisma,
     private readonly identity: PatientIdentity,
     private readonly audit: AuditLog,
+    /** Told after a case was filed or the list reordered. */
+    private readonly changed: (meetingId: string) => void = () => undefined,
   ) {}
 
   async add(user: AccessClaims, boardId: string, input: AddMdtCaseBody): Promise<MdtMeetingView> {
@@ -93,6 +95,7 @@ export class MdtCases {
       consultationId: created.row.consultationId,
       hisPatientId: created.row.hisPatientId,
     });
+    this.changed(created.meetingId);
     return this.view(actor, created.meetingId);
   }
 
@@ -111,6 +114,7 @@ export class MdtCases {
       const first = cases.filter((c) => c.status !== 'queued').reduce((max, c) => Math.max(max, c.position), 0) + 1;
       for (const [i, id] of caseIds.entries()) await tx.mdtCase.update({ where: { id }, data: { position: first + i } });
     });
+    this.changed(meetingId);
     return this.view(actor, meetingId);
   }
 

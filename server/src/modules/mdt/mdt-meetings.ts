@@ -28,6 +28,8 @@ export class MdtMeetings {
     private readonly audit: AuditLog,
     /** Closes the sitting's media room (the SFU layer): everyone in it is told the sitting ended. */
     private readonly closeRoom: (meetingId: string) => void = () => undefined,
+    /** Told after every move that went through. */
+    private readonly changed: (meetingId: string) => void = () => undefined,
   ) {}
 
   async list(user: AccessClaims, from?: string): Promise<MdtMeetingSummary[]> {
@@ -100,6 +102,7 @@ export class MdtMeetings {
       throw err;
     }
     await this.record(actor, user, `mdt.meeting.${action}`, id, 'ok');
+    this.changed(id);
     const after = await this.view(actor, id);
     if (after.status === 'ended') this.closeRoom(id);
     return after;

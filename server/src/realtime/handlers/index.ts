@@ -2,6 +2,7 @@ import type { Services } from '../../services';
 import { forwardClinicEvents, registerClinicHandlers } from '../clinic-handlers';
 import { registerImagingHandlers } from '../imaging-handlers';
 import { registerKioskHandlers } from '../kiosk-handlers';
+import { registerMdtHandlers } from '../mdt-handlers';
 import { registerMediaCheckHandlers } from '../media-check-handlers';
 import { registerPrescriptionHandlers } from '../prescription-handlers';
 import { registerRequestHandlers } from '../request-handlers';
@@ -21,6 +22,7 @@ export function socketHandlers(s: Services): SocketHandler[] {
     (c) => registerPrescriptionHandlers(c.socket, c.dispatcher, s.prescriptions, s.events, s.log.child({ module: 'prescription-push' })),
     (c) => registerKioskHandlers(c.socket, c.dispatcher, s.kiosk, s.events),
     (c) => registerRequestHandlers(c.socket, c.dispatcher, s.requests, s.events, s.log.child({ module: 'request-push' })),
+    (c) => registerMdtHandlers(c.socket, c.dispatcher, s.mdt.meetings, s.events),
   ];
 }
 
