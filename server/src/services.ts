@@ -34,6 +34,7 @@ import { RecordService } from './modules/records/record-service';
 import { registerNoteWriteback } from './modules/records/note-writeback';
 import { recordRoutes } from './http/routes/record-routes';
 import { createImaging } from './modules/imaging/create-imaging';
+import type { SharedViewing } from './modules/imaging/shared-viewing';
 import { imagingRoutes } from './http/routes/imaging-routes';
 import { clinicRoutes } from './http/routes/clinic-routes';
 import { consultationRoutes } from './http/routes/consultation-routes';
@@ -124,7 +125,7 @@ export interface Services {
 
 export const VERSION = '0.1.0';
 
-export function createServices(config: Config, log: Logger, db: Database, pool: WorkerPool, cluster: { events: EventBus; placement: RoomPlacement }): Services {
+export function createServices(config: Config, log: Logger, db: Database, pool: WorkerPool, cluster: { events: EventBus; placement: RoomPlacement; viewing?: SharedViewing | undefined }): Services {
   const { events, placement } = cluster;
   const prisma = db.prisma;
   const signer = createTokenSigner(config.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS);
@@ -165,7 +166,7 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
   const opening = new ConsultationOpening(prisma, identity, audit, events);
   const schedule = new ScheduleService(prisma, audit, events, identity);
   const queue = new QueueService(prisma, audit, events, consultations);
-  const imaging = createImaging(config.PACS_DICOMWEB_URL, access, audit, log.child({ module: 'imaging' }));
+  const imaging = createImaging(config.PACS_DICOMWEB_URL, access, audit, log.child({ module: 'imaging' }), cluster.viewing);
   const attachments = new RequestAttachments(imaging.pacs, his);
   const consultationRequests = new ConsultationRequests(prisma, identity, attachments, audit, events);
   const requestScheduling = new RequestScheduling(prisma, consultationRequests, opening, audit, events);
