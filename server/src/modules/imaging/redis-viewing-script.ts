@@ -3,6 +3,7 @@ import { presenceLua } from '../../lib/node-presence';
 /**
  * One atomic step on a consultation's viewing in Redis. KEYS: 1 the viewing (presenter, rev, view,
  * measurements), 2 members (id → member JSON), 3 owners (id → node), 4 the node presence set.
+ * Each member's JSON is stored after a 12-digit join number (the members' order).
  * ARGV: 1 op, 2 member id, 3–4 op arguments, 5 key lifetime (ms). Members of nodes that are no
  * longer present are dropped first (and the presenter with them). Replies
  * `[status, presenter, rev, view, measurements, pruned, ...members]`; status is `ok`, `closed`,
@@ -26,7 +27,8 @@ end
 local op, me = ARGV[1], ARGV[2]
 local isMember = redis.call('HEXISTS', KEYS[2], me) == 1
 if op == 'join' then
-  redis.call('HSET', KEYS[2], me, ARGV[3])
+  local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
+  redis.call('HSET', KEYS[2], me, string.format('%012d', seq) .. ARGV[3])
   redis.call('HSET', KEYS[3], me, ARGV[4])
 elseif op == 'leave' then
   if isMember then

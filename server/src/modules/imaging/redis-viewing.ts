@@ -17,10 +17,13 @@ const jsonText = z.string().transform((s, ctx) => {
     return z.NEVER;
   }
 });
+/** A member as stored: its 12-digit join number, then its JSON. */
+const StoredMember = z.string().regex(/^\d{12}\{/);
 const ReplySchema = z.union([
   z.tuple([z.enum(['closed', 'not_member', 'not_presenter', 'no_target'])]),
-  z.tuple([z.literal('ok'), z.string(), z.string(), jsonText, jsonText, z.string()]).rest(jsonText.pipe(ImagingMemberSchema)),
+  z.tuple([z.literal('ok'), z.string(), z.string(), jsonText, jsonText, z.string()]).rest(StoredMember),
 ]);
+const membersOf = (stored: string[]) => stored.sort().map((m) => jsonText.pipe(ImagingMemberSchema).parse(m.slice(12)));
 
 interface Snapshot {
   session: ImagingSession;
@@ -91,7 +94,8 @@ export class RedisViewing implements SharedViewing {
     if (reply[0] === 'not_member') throw notMember();
     if (reply[0] === 'not_presenter') throw notPresenter();
     if (reply[0] === 'no_target') throw noSuchMember();
-    const [, presenterId, rev, view, measurements, pruned, ...members] = reply;
+    const [, presenterId, rev, view, measurements, pruned, ...stored] = reply;
+    const members = membersOf(stored);
     return {
       session: { presenter: members.find((m) => m.memberId === presenterId) ?? null, members },
       state: ImagingStateSchema.parse({ rev: Number(rev), view, measurements }),
