@@ -39,6 +39,9 @@ export interface NodePresence {
 export async function startPresence(redis: Redis, nodeId: string, log: Logger, ttlMs = DEFAULT_PRESENCE_TTL_MS): Promise<NodePresence> {
   const beat = () => redis.eval(BEAT, 1, PRESENCE_KEY, nodeId, String(ttlMs));
   await beat();
+  // A restarted Redis has forgotten every node: announce again as soon as it is back.
+  const onReady = () => void beat().catch((err: unknown) => log.warn({ err, nodeId }, 'node presence not renewed'));
+  redis.on('ready', onReady);
   const timer = setInterval(() => {
     beat().catch((err: unknown) => log.warn({ err, nodeId }, 'node presence not renewed'));
   }, Math.max(100, Math.floor(ttlMs / 3)));
@@ -47,6 +50,7 @@ export async function startPresence(redis: Redis, nodeId: string, log: Logger, t
     nodeId,
     async stop(withdraw) {
       clearInterval(timer);
+      redis.off('ready', onReady);
       if (withdraw) await redis.zrem(PRESENCE_KEY, nodeId).catch(() => undefined);
     },
   };
