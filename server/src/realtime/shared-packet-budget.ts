@@ -47,6 +47,7 @@ export class SharedPacketBudget {
   private readonly blockedUntil = new Map<string, number>();
   private readonly timer: NodeJS.Timeout;
   private syncing = false;
+  private failing = false;
 
   constructor(
     private readonly redis: Redis,
@@ -92,6 +93,8 @@ export class SharedPacketBudget {
     try {
       const reply = Reply.parse(await this.redis.eval(SYNC, users.length, ...users.map(budgetKey), this.limits.userRatePerSecond, this.limits.userBurst, ...args));
       const t = Date.now();
+      if (this.failing) this.log.info('shared packet budget synced again');
+      this.failing = false;
       users.forEach((u, i) => {
         const tokens = reply[i * 2] ?? 0;
         const blockMs = reply[i * 2 + 1] ?? 0;
@@ -103,6 +106,8 @@ export class SharedPacketBudget {
     } catch (err) {
       // Redis away: each node keeps its own budgets (FloodGuard); the shared one resumes after.
       this.spentUsers.clear();
+      if (this.failing) return;
+      this.failing = true;
       this.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'shared packet budget not synced');
     } finally {
       this.syncing = false;
