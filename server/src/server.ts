@@ -9,10 +9,9 @@ import { openDatabase, embeddedDataDir, type Database } from './db/database';
 import type { Logger } from './lib/logger';
 import { WorkerPool } from './media/worker-pool';
 import { createSocketServer, DEFAULT_SOCKET_LIMITS } from './realtime/socket-server';
-import { joinCluster } from './cluster';
+import { joinCluster, type Cluster } from './cluster';
+import { clusterRealtime, type ClusterRealtime } from './realtime/cluster-realtime';
 import { drainRooms, type DrainResult } from './media/room-drain';
-import type { RoomPlacement } from './media/room-placement';
-import type { EventBus } from './modules/events/event-bus';
 import { createServices, type Services } from './services';
 
 export interface RunningServer {
@@ -51,17 +50,26 @@ export async function startServer(config: Config, log: Logger, opts: StartOption
     },
     log.child({ module: 'sfu' }),
   );
-  let cluster: { events: EventBus; placement: RoomPlacement } | undefined;
+  const socketLimits = {
+    ...DEFAULT_SOCKET_LIMITS,
+    maxSocketsPerUser: config.SOCKETS_PER_USER,
+    userRatePerSecond: config.SOCKET_PACKETS_PER_USER_PER_SECOND,
+    userBurst: Math.max(DEFAULT_SOCKET_LIMITS.userBurst, config.SOCKET_PACKETS_PER_USER_PER_SECOND * 3),
+  };
+  let cluster: Cluster | undefined;
+  let realtime: ClusterRealtime | null = null;
   try {
     await pool.start();
     cluster = await joinCluster(config, log);
+    realtime = cluster.shared ? await clusterRealtime(cluster.shared, socketLimits, log.child({ module: 'sockets' })) : null;
   } catch (err) {
+    await Promise.allSettled([cluster?.events.close(), cluster?.placement.close(), cluster?.shared?.close()]);
     await pool.close();
     await db.close();
     throw err;
   }
-  const { events, placement } = cluster;
-  const services = createServices(config, log, db, pool, cluster);
+  const { events, placement, shared } = cluster;
+  const services = createServices(config, log, db, pool, { events, placement, viewing: shared?.viewing });
   await services.rateLimitStore.init();
   await services.mediaHealth.start();
   services.outbox.start();
@@ -69,12 +77,7 @@ export async function startServer(config: Config, log: Logger, opts: StartOption
   const httpServer = config.tls
     ? https.createServer({ cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) }, app)
     : http.createServer(app);
-  const io = createSocketServer(httpServer, services, {
-    ...DEFAULT_SOCKET_LIMITS,
-    maxSocketsPerUser: config.SOCKETS_PER_USER,
-    userRatePerSecond: config.SOCKET_PACKETS_PER_USER_PER_SECOND,
-    userBurst: Math.max(DEFAULT_SOCKET_LIMITS.userBurst, config.SOCKET_PACKETS_PER_USER_PER_SECOND * 3),
-  });
+  const io = createSocketServer(httpServer, services, socketLimits, realtime);
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(config.PORT, config.HOST, () => resolve());
@@ -95,7 +98,8 @@ export async function startServer(config: Config, log: Logger, opts: StartOption
       services.rooms.close();
       await services.outbox.stop();
       await pool.close();
-      await Promise.all([events.close(), placement.close()]);
+      realtime?.close();
+      await Promise.all([events.close(), placement.close(), shared?.close()]);
       await db.close();
     })());
   const drain = (timeoutMs: number) => drainRooms(services.rooms, placement, timeoutMs, log.child({ module: 'drain' }));

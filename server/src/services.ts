@@ -18,6 +18,7 @@ import type { EventBus } from './modules/events/event-bus';
 import { createField, type Field } from './modules/field/create-field';
 import { createHealth } from './modules/health/create-health';
 import { createImaging, type Imaging } from './modules/imaging/create-imaging';
+import type { SharedViewing } from './modules/imaging/shared-viewing';
 import { createKiosk, type Kiosk } from './modules/kiosk/create-kiosk';
 import { createMdt, type Mdt } from './modules/mdt/create-mdt';
 import { createOpinions, type Opinions } from './modules/opinions/create-opinions';
@@ -64,7 +65,7 @@ export interface Services extends Auth, Media, Clinic, Consultations, Records {
   tracking: Tracking;
 }
 
-export function createServices(config: Config, log: Logger, db: Database, pool: WorkerPool, cluster: { events: EventBus; placement: RoomPlacement }): Services {
+export function createServices(config: Config, log: Logger, db: Database, pool: WorkerPool, cluster: { events: EventBus; placement: RoomPlacement; viewing?: SharedViewing | undefined }): Services {
   const { events, placement } = cluster;
   const prisma = db.prisma;
   const audit = new AuditLog(prisma, log.child({ module: 'audit' }));
@@ -85,7 +86,7 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
     : null;
   const outbox = createOutbox({ prisma, audit, log: log.child({ module: 'outbox' }), pollMs: config.OUTBOX_POLL_MS });
   const records = createRecords({ his, access, audit, outbox: outbox.outbox });
-  const imaging = createImaging(config.PACS_DICOMWEB_URL, access, audit, log.child({ module: 'imaging' }));
+  const imaging = createImaging(config.PACS_DICOMWEB_URL, access, audit, log.child({ module: 'imaging' }), cluster.viewing);
   const consultations = createConsultations({ prisma, access, identity: records.identity, audit, events, outbox: outbox.outbox, his, pacs: imaging.pacs, closeRoom });
   const clinic = createClinic({ prisma, audit, events, identity: records.identity, consultations: consultations.consultations });
   const prescriptions = createPrescriptions({

@@ -36,11 +36,15 @@ export function registerClinicHandlers(socket: AppSocket, dispatcher: Dispatcher
 /**
  * Forwards domain events to the screens watching them. Each watcher gets the view its own user may
  * see (a kiosk sees only its institution's part of a queue), computed with the same policy as REST.
+ *
+ * Carried by the domain events, not by the socket.io adapter: every node receives each event (the
+ * Redis event bus) and pushes to the watchers connected to it, found with `io.local` — never the
+ * whole cluster's sockets, which every node would then push to again (one copy per node).
  */
 export function forwardClinicEvents(io: AppIo, events: EventBus, queue: QueueService, log: Logger): () => void {
   const offQueue = events.subscribe('queue.changed', ({ sessionId }) => {
     void (async () => {
-      const sockets = await io.in(queueRoom(sessionId)).fetchSockets();
+      const sockets = await io.local.in(queueRoom(sessionId)).fetchSockets();
       // One query per distinct view (all, or one institution's part), however many screens watch.
       const views = await queue.queueViews(
         sockets.map((s) => s.data.auth),
@@ -54,7 +58,7 @@ export function forwardClinicEvents(io: AppIo, events: EventBus, queue: QueueSer
     })().catch((err: unknown) => log.warn({ err, sessionId }, 'queue push failed'));
   });
   const pushAppointment = async (appointmentId: string) => {
-    for (const s of await io.in(appointmentRoom(appointmentId)).fetchSockets()) {
+    for (const s of await io.local.in(appointmentRoom(appointmentId)).fetchSockets()) {
       try {
         s.emit(NOTIFICATION_EVENT, { method: 'appointment.changed', data: await queue.kioskView(s.data.auth, appointmentId) });
       } catch (err) {
@@ -67,7 +71,7 @@ export function forwardClinicEvents(io: AppIo, events: EventBus, queue: QueueSer
   const offPositions = events.subscribe('queue.changed', ({ sessionId }) => {
     void (async () => {
       for (const id of await queue.waitingAppointmentIds(sessionId)) {
-        if ((await io.in(appointmentRoom(id)).fetchSockets()).length > 0) await pushAppointment(id);
+        if ((await io.local.in(appointmentRoom(id)).fetchSockets()).length > 0) await pushAppointment(id);
       }
     })().catch((err: unknown) => log.warn({ err, sessionId }, 'position push failed'));
   });

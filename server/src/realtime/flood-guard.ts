@@ -25,6 +25,14 @@ export const DEFAULT_FLOOD_LIMITS: FloodLimits = {
 
 export type PacketVerdict = 'ok' | 'refused' | 'disconnect';
 
+/** The budget shared by the nodes of a cluster (shared-packet-budget.ts); read without waiting. */
+export interface SharedBudget {
+  spent(userId: string): boolean;
+  blocked(userId: string): number;
+  count(userId: string): void;
+  block(userId: string, ms: number): void;
+}
+
 interface UserState {
   bucket: TokenBucket;
   sockets: Map<string, { refusals: number; windowStart: number }>;
@@ -43,6 +51,8 @@ export class FloodGuard {
   constructor(
     readonly limits: FloodLimits = DEFAULT_FLOOD_LIMITS,
     private readonly now: () => number = Date.now,
+    /** With several nodes: the user's budget and cooldown across them, on top of this node's. */
+    private readonly shared: SharedBudget | null = null,
   ) {}
 
   /** A new socket of `userId`: null when admitted, else the error its handshake fails with. */
@@ -50,7 +60,7 @@ export class FloodGuard {
     const t = this.now();
     if (this.users.size > 10_000) this.prune(t);
     const user = this.user(userId, t);
-    if (t < user.blockedUntil) return new AppError('rate_limited', 'Too many messages from this account; wait a few seconds before reconnecting');
+    if (t < this.blockedUntil(userId, user)) return new AppError('rate_limited', 'Too many messages from this account; wait a few seconds before reconnecting');
     if (user.sockets.size >= this.limits.maxSocketsPerUser) {
       return new AppError('rate_limited', `Too many open connections for this account (at most ${this.limits.maxSocketsPerUser}); close another tab or device`);
     }
@@ -70,8 +80,11 @@ export class FloodGuard {
     const t = this.now();
     const user = this.user(userId, t);
     user.lastSeen = t;
-    if (t < user.blockedUntil) return 'disconnect';
-    if (user.bucket.take()) return 'ok';
+    if (t < this.blockedUntil(userId, user)) return 'disconnect';
+    if (!this.shared?.spent(userId) && user.bucket.take()) {
+      this.shared?.count(userId);
+      return 'ok';
+    }
     const socket = user.sockets.get(socketId);
     if (!socket) return 'refused';
     if (t - socket.windowStart > this.limits.refusalWindowMs) {
@@ -81,11 +94,16 @@ export class FloodGuard {
     socket.refusals += 1;
     if (socket.refusals < this.limits.refusalsBeforeDisconnect) return 'refused';
     user.blockedUntil = t + this.limits.reconnectCooldownMs;
+    this.shared?.block(userId, this.limits.reconnectCooldownMs);
     return 'disconnect';
   }
 
   openSockets(userId: string): number {
     return this.users.get(userId)?.sockets.size ?? 0;
+  }
+
+  private blockedUntil(userId: string, user: UserState): number {
+    return Math.max(user.blockedUntil, this.shared?.blocked(userId) ?? 0);
   }
 
   private user(userId: string, t: number): UserState {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { imagingRequests, NOTIFICATION_EVENT, type ImagingNotification, type ImagingNotificationMethod, type ImagingSession } from '@cloudclinic/shared';
-import { invalidState } from '../lib/errors';
+import { AppError, invalidState } from '../lib/errors';
 import type { ConsultationAccess } from '../modules/consultations/consultation-access';
 import type { SharedViewing } from '../modules/imaging/shared-viewing';
 import type { Dispatcher } from './dispatcher';
@@ -30,6 +30,11 @@ export interface ImagingHandlerDeps {
 
 const roomOf = (consultationId: string) => `imaging:${consultationId}`;
 
+/*
+ * Every imaging push goes to the socket.io room `imaging:<consultation>` with `socket.to(…)`: with
+ * several nodes the Redis adapter carries it to the members on the other nodes, once each (the
+ * sender excluded). No domain event is involved, so nothing else delivers it a second time.
+ */
 export function registerImagingHandlers(socket: AppSocket, dispatcher: Dispatcher, deps: ImagingHandlerDeps): void {
   const user = socket.data.auth;
   /** consultationId → this socket's member id in that viewing. */
@@ -40,13 +45,16 @@ export function registerImagingHandlers(socket: AppSocket, dispatcher: Dispatche
   };
   const announce = (consultationId: string, session: ImagingSession) => notifyOthers(consultationId, 'imaging.session', { consultationId, ...session });
 
-  const requireMember = (consultationId: string): string => {
+  /** Runs a step as this socket's member; a viewing that no longer knows the member forgets it here too. */
+  const asMember = async <T>(consultationId: string, step: (memberId: string) => Promise<T>): Promise<T> => {
     const id = joined.get(consultationId);
-    if (!id || !deps.viewing.isMember(consultationId, id)) {
-      joined.delete(consultationId);
-      throw invalidState('Join the shared viewing first');
+    if (!id) throw invalidState('Join the shared viewing first');
+    try {
+      return await step(id);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'invalid_state') joined.delete(consultationId);
+      throw err;
     }
-    return id;
   };
 
   const leave = async (consultationId: string) => {
@@ -54,11 +62,11 @@ export function registerImagingHandlers(socket: AppSocket, dispatcher: Dispatche
     if (!id) return;
     joined.delete(consultationId);
     await socket.leave(roomOf(consultationId));
-    const session = deps.viewing.leave(consultationId, id);
+    const session = await deps.viewing.leave(consultationId, id);
     if (session) announce(consultationId, session);
   };
   socket.on('disconnect', () => {
-    for (const consultationId of [...joined.keys()]) void leave(consultationId);
+    for (const consultationId of [...joined.keys()]) leave(consultationId).catch(() => undefined); // the viewing drops it with its node otherwise
   });
 
   dispatcher.register(imagingRequests, {
@@ -66,7 +74,7 @@ export function registerImagingHandlers(socket: AppSocket, dispatcher: Dispatche
       const grant = await deps.access.grant(user, consultationId);
       await leave(consultationId);
       const id = crypto.randomUUID();
-      const { session, state } = deps.viewing.join(consultationId, { memberId: id, userId: user.sub, displayName: grant.displayName, participantRole: grant.participantRole });
+      const { session, state } = await deps.viewing.join(consultationId, { memberId: id, userId: user.sub, displayName: grant.displayName, participantRole: grant.participantRole });
       joined.set(consultationId, id);
       await socket.join(roomOf(consultationId));
       announce(consultationId, session);
@@ -77,26 +85,27 @@ export function registerImagingHandlers(socket: AppSocket, dispatcher: Dispatche
       return {};
     },
     'imaging.present': async ({ consultationId }) => {
-      const id = requireMember(consultationId);
-      await deps.access.grant(user, consultationId); // the consultation may have ended meanwhile
-      const session = deps.viewing.present(consultationId, id);
+      const session = await asMember(consultationId, async (id) => {
+        await deps.access.grant(user, consultationId); // the consultation may have ended meanwhile
+        return deps.viewing.present(consultationId, id);
+      });
       announce(consultationId, session);
       return session;
     },
-    'imaging.handOver': ({ consultationId, toMemberId }) => {
-      const session = deps.viewing.handOver(consultationId, requireMember(consultationId), toMemberId);
+    'imaging.handOver': async ({ consultationId, toMemberId }) => {
+      const session = await asMember(consultationId, (id) => deps.viewing.handOver(consultationId, id, toMemberId));
       announce(consultationId, session);
       return session;
     },
-    'imaging.release': ({ consultationId }) => {
-      const session = deps.viewing.release(consultationId, requireMember(consultationId));
+    'imaging.release': async ({ consultationId }) => {
+      const session = await asMember(consultationId, (id) => deps.viewing.release(consultationId, id));
       announce(consultationId, session);
       return session;
     },
-    'imaging.update': ({ consultationId, view, measurements, pointer }) => {
-      const id = requireMember(consultationId);
-      deps.viewing.assertPresenter(consultationId, id);
-      const state = deps.viewing.update(consultationId, id, { view, measurements });
+    'imaging.update': async ({ consultationId, view, measurements, pointer }) => {
+      const id = joined.get(consultationId) ?? '';
+      // One step checks membership and role and applies the change (an empty change only checks).
+      const state = await asMember(consultationId, (member) => deps.viewing.update(consultationId, member, { view, measurements }));
       if (view !== undefined || measurements !== undefined) notifyOthers(consultationId, 'imaging.state', { consultationId, from: id, ...state });
       // The pointer is relayed, never kept. Not sent volatile: socket.io drops volatile packets
       // whenever the transport is busy, i.e. right after each state update it travels with.

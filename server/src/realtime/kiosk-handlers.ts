@@ -13,6 +13,7 @@ export function registerKioskHandlers(socket: AppSocket, dispatcher: Dispatcher,
   dispatcher.register(kioskRequests, {
     'kiosk.callStaff': ({ screen }) => kiosk.staffCall.call(socket.data.auth, screen),
   });
+  // Carried by the domain events (every node gets each one once) to this socket only: never a room emit, so the socket.io adapter adds no copy.
   const off = events.subscribe('kiosk.staffCalled', ({ institutionId, call }) => {
     if (receivesStaffCall(socket.data.auth, institutionId)) socket.emit(NOTIFICATION_EVENT, { method: 'kiosk.staffCalled', data: call });
   });

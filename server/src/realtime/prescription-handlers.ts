@@ -52,6 +52,7 @@ export function registerPrescriptionHandlers(socket: AppSocket, dispatcher: Disp
     },
   });
 
+  // Carried by the domain events (every node gets each one once) to this socket only: never a room emit, so the socket.io adapter adds no copy.
   const off = events.subscribe('prescription.changed', ({ consultationId, institutionId }) => {
     if (queue && institutionId === user.inst) {
       later('queue', async () => {

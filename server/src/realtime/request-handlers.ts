@@ -45,6 +45,7 @@ export function registerRequestHandlers(socket: AppSocket, dispatcher: Dispatche
     const rows = await Promise.all(ids.map((id) => requests.load(id).catch(() => null)));
     if (rows.some((r) => r && RequestPolicy.sees(actor, requestFacts(r)))) await push();
   };
+  // Carried by the domain events (every node gets each one once) to this socket only: never a room emit, so the socket.io adapter adds no copy.
   const off = events.subscribe('consultationRequest.changed', ({ requestId }) => {
     if (!watching) return;
     pending.add(requestId);
