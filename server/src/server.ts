@@ -9,10 +9,8 @@ import { openDatabase, embeddedDataDir, type Database } from './db/database';
 import type { Logger } from './lib/logger';
 import { WorkerPool } from './media/worker-pool';
 import { createSocketServer, DEFAULT_SOCKET_LIMITS } from './realtime/socket-server';
-import { joinCluster } from './cluster';
+import { joinCluster, type ClusterLinks } from './cluster';
 import { drainRooms, type DrainResult } from './media/room-drain';
-import type { RoomPlacement } from './media/room-placement';
-import type { EventBus } from './modules/events/event-bus';
 import { createServices, type Services } from './services';
 
 export interface RunningServer {
@@ -51,7 +49,7 @@ export async function startServer(config: Config, log: Logger, opts: StartOption
     },
     log.child({ module: 'sfu' }),
   );
-  let cluster: { events: EventBus; placement: RoomPlacement } | undefined;
+  let cluster: ClusterLinks | undefined;
   try {
     await pool.start();
     cluster = await joinCluster(config, log);
@@ -60,7 +58,7 @@ export async function startServer(config: Config, log: Logger, opts: StartOption
     await db.close();
     throw err;
   }
-  const { events, placement } = cluster;
+  const { events, placement, span } = cluster;
   const services = createServices(config, log, db, pool, cluster);
   await services.rateLimitStore.init();
   await services.mediaHealth.start();
@@ -95,7 +93,7 @@ export async function startServer(config: Config, log: Logger, opts: StartOption
       services.rooms.close();
       await services.outbox.stop();
       await pool.close();
-      await Promise.all([events.close(), placement.close()]);
+      await Promise.all([events.close(), placement.close(), span?.close()]);
       await db.close();
     })());
   const drain = (timeoutMs: number) => drainRooms(services.rooms, placement, timeoutMs, log.child({ module: 'drain' }));

@@ -22,6 +22,7 @@ import { QueueService } from './modules/clinic/queue-service';
 import { ScheduleService } from './modules/clinic/schedule-service';
 import type { EventBus } from './modules/events/event-bus';
 import type { RoomPlacement } from './media/room-placement';
+import type { RoomSpan } from './media/room-span';
 import { registerClinicHandlers } from './realtime/clinic-handlers';
 import { registerImagingHandlers } from './realtime/imaging-handlers';
 import { FhirHisClient, type HisClient } from './integrations/his';
@@ -124,7 +125,7 @@ export interface Services {
 
 export const VERSION = '0.1.0';
 
-export function createServices(config: Config, log: Logger, db: Database, pool: WorkerPool, cluster: { events: EventBus; placement: RoomPlacement }): Services {
+export function createServices(config: Config, log: Logger, db: Database, pool: WorkerPool, cluster: { events: EventBus; placement: RoomPlacement; span?: RoomSpan | null }): Services {
   const { events, placement } = cluster;
   const prisma = db.prisma;
   const signer = createTokenSigner(config.jwtSecret, config.ACCESS_TOKEN_TTL_SECONDS);
@@ -149,7 +150,7 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
     mfaParts.gate,
   );
   const mfa = { ...mfaParts, signIn: mfaParts.login(auth) };
-  const rooms = new RoomRegistry(pool, log.child({ module: 'rooms' }), placement);
+  const rooms = new RoomRegistry(pool, log.child({ module: 'rooms' }), placement, cluster.span ?? null);
   const mediaHealth = new MediaHealth(pool, log.child({ module: 'sfu' }));
   const access = new ConsultationAccess(prisma);
   const turn = parseTurnSettings(config.TURN_URLS, config.TURN_SECRET, config.TURN_TTL_SECONDS, config.TURN_RELAY_ONLY);
