@@ -66,7 +66,7 @@ describe('two nodes, ROOM_SPAN=on: a room spans them with pipe transports', () =
     expect(offered.data, 'the piped producer keeps its id and names its peer').toMatchObject({ peerId: expert.peerId, kind: 'audio', source: 'microphone' });
     await receives(kiosk.client, expertMic);
     await receives(expert.client, kioskMic);
-
+    for (const c of [expert, kiosk]) expect(c.client.errors, 'every offered consumer was set up').toEqual([]);
   }, 120_000);
 
   it('ignores malformed node messages and refuses a malformed link request', async () => {
@@ -118,5 +118,6 @@ describe('two nodes, ROOM_SPAN=on: a room spans them with pipe transports', () =
     const again = await join(home, tokens.expert);
     expect(again.peers.map((p) => [p.peerId, (p.producers as { id: string }[]).map((pr) => pr.id)])).toEqual([[back.peerId, [backMic]]]);
     await receives(again.client, backMic);
+    for (const c of [again, back]) expect(c.client.errors, 'every offered consumer was set up').toEqual([]);
   }, 90_000);
 });

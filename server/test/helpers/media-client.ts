@@ -21,6 +21,9 @@ Object.assign(globalThis, {
  */
 export class MediaClient {
   readonly consumers = new Map<string, mc.Consumer>();
+  /** Offers this client could not take up (while it was open). */
+  readonly errors: unknown[] = [];
+  private closed = false;
   private recv!: mc.Transport;
   private send!: mc.Transport;
   private tone: ReturnType<typeof setInterval> | undefined;
@@ -37,7 +40,11 @@ export class MediaClient {
     const client = new MediaClient(signaling, new Device({ handlerName: 'Chrome74' }));
     signaling.socket.on(NOTIFICATION_EVENT, (raw: unknown) => {
       const n = NotificationEnvelopeSchema.parse(raw);
-      if (n.method === 'consumer.new') client.pending = client.pending.then(() => client.consume(roomNotifications['consumer.new'].parse(n.data)));
+      if (n.method === 'consumer.new') {
+        client.pending = client.pending
+          .then(() => client.consume(roomNotifications['consumer.new'].parse(n.data)))
+          .catch((err: unknown) => (client.closed ? undefined : client.errors.push(err)));
+      }
     });
     const joined = await signaling.ok('room.join', { consultationId, transports: {} });
     const transports = joined['transports'] as { send: mc.TransportOptions; recv: mc.TransportOptions };
@@ -88,6 +95,7 @@ export class MediaClient {
   }
 
   close(): void {
+    this.closed = true;
     clearInterval(this.tone);
     for (const t of [this.send, this.recv]) t?.close();
     this.signaling.close();
