@@ -4,6 +4,7 @@ import type { Config } from './config/config';
 import type { Logger } from './lib/logger';
 import { startPresence, type NodePresence } from './lib/node-presence';
 import { localPlacement, redisPlacement, type RoomPlacement } from './media/room-placement';
+import { createRoomSpan, type RoomSpan } from './media/room-span';
 import { createEventBus } from './modules/events/create-event-bus';
 import type { EventBus } from './modules/events/event-bus';
 import { RedisViewing } from './modules/imaging/redis-viewing';
@@ -22,21 +23,27 @@ export interface Cluster {
   placement: RoomPlacement;
   /** Null on one node (no REDIS_URL): everything stays in process. */
   shared: SharedState | null;
+  /** ROOM_SPAN=on with several nodes: rooms may span nodes (null otherwise). */
+  span: RoomSpan | null;
 }
 
 /** One node (no REDIS_URL): events and rooms stay in process. Several: both go through Redis. */
 export async function joinCluster(config: Config, log: Logger): Promise<Cluster> {
   const nodeId = config.NODE_ID ?? `${os.hostname()}-${process.pid}`;
   const events = await createEventBus(config.REDIS_URL, log.child({ module: 'events' }));
-  if (!config.REDIS_URL) return { events, placement: localPlacement(nodeId), shared: null };
+  if (!config.REDIS_URL) return { events, placement: localPlacement(nodeId), shared: null, span: null };
   let placement: RoomPlacement | undefined;
+  let shared: SharedState | undefined;
   try {
     placement = await redisPlacement(config.REDIS_URL, nodeId, log.child({ module: 'rooms' }));
-    const shared = await connectShared(config.REDIS_URL, nodeId, log.child({ module: 'shared' }));
+    shared = await connectShared(config.REDIS_URL, nodeId, log.child({ module: 'shared' }));
     log.info({ nodeId }, 'rooms placed, viewings and socket limits shared through Redis');
-    return { events, placement, shared };
+    const pipeAddress = config.rtcAddresses[0];
+    if (config.ROOM_SPAN === 'off' || !pipeAddress) return { events, placement, shared, span: null };
+    const span = await createRoomSpan(config.REDIS_URL, nodeId, pipeAddress, log.child({ module: 'span' }));
+    return { events, placement, shared, span };
   } catch (err) {
-    await Promise.allSettled([events.close(), placement?.close()]);
+    await Promise.allSettled([events.close(), placement?.close(), shared?.close()]);
     throw err;
   }
 }

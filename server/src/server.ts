@@ -68,8 +68,8 @@ export async function startServer(config: Config, log: Logger, opts: StartOption
     await db.close();
     throw err;
   }
-  const { events, placement, shared } = cluster;
-  const services = createServices(config, log, db, pool, { events, placement, viewing: shared?.viewing });
+  const { events, placement, shared, span } = cluster;
+  const services = createServices(config, log, db, pool, { events, placement, span, viewing: shared?.viewing });
   await services.rateLimitStore.init();
   await services.mediaHealth.start();
   services.outbox.start();
@@ -99,7 +99,7 @@ export async function startServer(config: Config, log: Logger, opts: StartOption
       await services.outbox.stop();
       await pool.close();
       realtime?.close();
-      await Promise.all([events.close(), placement.close(), shared?.close()]);
+      await Promise.all([events.close(), placement.close(), shared?.close(), span?.close()]);
       await db.close();
     })());
   const drain = (timeoutMs: number) => drainRooms(services.rooms, placement, timeoutMs, log.child({ module: 'drain' }));

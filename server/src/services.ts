@@ -7,6 +7,7 @@ import { RateLimitStore } from './lib/rate-limit-store';
 import type { Logger } from './lib/logger';
 import { createMedia, type Media } from './media/create-media';
 import type { RoomPlacement } from './media/room-placement';
+import type { RoomSpan } from './media/room-span';
 import type { WorkerPool } from './media/worker-pool';
 import { createAdmin, type Admin } from './modules/admin/create-admin';
 import { AuditLog } from './modules/audit/audit-log';
@@ -65,8 +66,8 @@ export interface Services extends Auth, Media, Clinic, Consultations, Records {
   tracking: Tracking;
 }
 
-export function createServices(config: Config, log: Logger, db: Database, pool: WorkerPool, cluster: { events: EventBus; placement: RoomPlacement; viewing?: SharedViewing | undefined }): Services {
-  const { events, placement } = cluster;
+export function createServices(config: Config, log: Logger, db: Database, pool: WorkerPool, cluster: { events: EventBus; placement: RoomPlacement; span?: RoomSpan | null; viewing?: SharedViewing | undefined }): Services {
+  const { events, placement, span } = cluster;
   const prisma = db.prisma;
   const audit = new AuditLog(prisma, log.child({ module: 'audit' }));
   const authParts = createAuth({ config, prisma, audit, events });
@@ -78,7 +79,7 @@ export function createServices(config: Config, log: Logger, db: Database, pool: 
     checkInPerMinute: config.RATE_LIMIT_CHECKIN_PER_MINUTE,
     signingPerMinute: config.RATE_LIMIT_SIGNING_PER_MINUTE,
   });
-  const media = createMedia({ config, log, pool, placement });
+  const media = createMedia({ config, log, pool, placement, span: span ?? null });
   const closeRoom = (id: string) => media.rooms.get(id)?.close('consultation_ended');
   const access = new ConsultationAccess(prisma);
   const his: HisClient | null = config.HIS_FHIR_BASE_URL

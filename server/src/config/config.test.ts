@@ -63,3 +63,11 @@ describe('shutdown and drain limits', () => {
     expect(() => loadConfig({ DATA_DIR: '', REDIS_URL: redis, DRAIN_TIMEOUT_MS: '0' })).toThrow(/DRAIN_TIMEOUT_MS/);
   });
 });
+
+describe('ROOM_SPAN', () => {
+  it('is off by default (a node answers wrong_node for a room held elsewhere) and takes only on or off', () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).ROOM_SPAN).toBe('off');
+    expect(loadConfig({ DATA_DIR: tmp(), ROOM_SPAN: 'on' }).ROOM_SPAN).toBe('on');
+    expect(() => loadConfig({ DATA_DIR: tmp(), ROOM_SPAN: 'yes' })).toThrow(/ROOM_SPAN/);
+  });
+});

@@ -90,6 +90,12 @@ export const EnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
   /** Several nodes: how long a node stopping on SIGTERM waits for its rooms to move to other nodes. */
   DRAIN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /**
+   * Several nodes: `on` lets a room span nodes. A node reached for a room that another node holds
+   * opens it here too and links the two routers (mediasoup PipeTransports, to this node's first RTC
+   * address); `off` (default): it answers `wrong_node` and the client moves to that node.
+   */
+  ROOM_SPAN: z.enum(['on', 'off']).default('off'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

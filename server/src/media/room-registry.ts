@@ -2,6 +2,7 @@ import { AppError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { Room } from './room';
 import { localPlacement, type RoomPlacement } from './room-placement';
+import type { RoomSpan } from './room-span';
 import type { WorkerPool } from './worker-pool';
 
 /**
@@ -17,7 +18,11 @@ export class RoomRegistry {
     private readonly log: Logger,
     /** Several nodes: a room is opened here only if no other live node has it. */
     private readonly placement: RoomPlacement = localPlacement('local'),
-  ) {}
+    /** Set (ROOM_SPAN=on): a room held by another node is opened here too, linked to it, instead of `wrong_node`. */
+    private readonly span: RoomSpan | null = null,
+  ) {
+    span?.serve((id) => this.rooms.get(id));
+  }
 
   get size(): number {
     return this.rooms.size;
@@ -43,7 +48,18 @@ export class RoomRegistry {
     const inFlight = this.pending.get(id);
     if (inFlight) return inFlight;
     const creating = this.place(id)
-      .then(() => Room.create(id, this.pool.pick(), this.log))
+      .then(async (home) => {
+        const room = await Room.create(id, this.pool.pick(), this.log);
+        if (home === null || !this.span) return room;
+        try {
+          await this.span.link(room, home);
+        } catch {
+          // The home node cannot be linked: the client moves there, as without ROOM_SPAN.
+          room.close('shutdown');
+          throw new AppError('wrong_node', 'This consultation’s room is on another node', { node: home });
+        }
+        return room;
+      })
       .then((room) => {
         this.rooms.set(id, room);
         room.once('closed', () => {
@@ -57,7 +73,8 @@ export class RoomRegistry {
     return creating;
   }
 
-  private async place(id: string): Promise<void> {
+  /** Null: the room is placed here; a node's name: the room's home, to link this (satellite) room to. */
+  private async place(id: string): Promise<string | null> {
     let claim;
     try {
       claim = await this.placement.claim(id);
@@ -65,7 +82,9 @@ export class RoomRegistry {
       this.log.warn({ err, consultationId: id }, 'room placement unavailable');
       throw new AppError('unavailable', 'Room placement is unavailable; retry');
     }
-    if (!claim.ok) throw new AppError('wrong_node', 'This consultation’s room is on another node', { node: claim.node });
+    if (claim.ok) return null;
+    if (this.span && !this.placement.draining) return claim.node;
+    throw new AppError('wrong_node', 'This consultation’s room is on another node', { node: claim.node });
   }
 
   close(): void {

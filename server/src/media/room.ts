@@ -1,25 +1,36 @@
 import { EventEmitter } from 'node:events';
 import type { types as ms } from 'mediasoup';
-import type { PeerDevices, PeerLeftReason } from '@cloudclinic/shared';
+import type { PeerDevices, PeerInfo, PeerLeftReason } from '@cloudclinic/shared';
 import type { Logger } from '../lib/logger';
 import { AppError } from '../lib/errors';
 import { ROUTER_CODECS, TRANSPORT_DEFAULTS } from './media-config';
+import type { LinkEvent, RemotePeer } from './link-messages';
 import type { Peer, ProducerAppData } from './peer';
+import type { RoomLink } from './room-link';
 import type { PooledWorker } from './worker-pool';
 
 export type RoomCloseReason = 'empty' | 'media_restart' | 'consultation_ended' | 'shutdown';
 
+/** What the room's links forward to the other nodes: a producer to pipe, or a peer's news. */
+export type RoomChange = { type: 'producer'; producer: ms.Producer<ProducerAppData> } | Extract<LinkEvent, { type: 'peer.joined' | 'peer.left' | 'peer.devices' }>;
+
 interface RoomEvents {
   closed: [reason: RoomCloseReason];
+  /** `from`: the link it came over (none: a peer of this node). */
+  change: [change: RoomChange, from?: RoomLink];
 }
 
 /**
  * One consultation's SFU room: a Router on one worker, its peers, and the wiring between them
  * (every producer is consumed by every other ready peer). Closes itself when the last peer leaves,
  * and when its worker dies (peers are told to rejoin; the registry re-creates the room elsewhere).
+ * A room that spans nodes also holds links (`RoomLink`) to the same room on other nodes: their peers
+ * and producers are shown and consumed here like local ones. The home room stays open while a link
+ * holds it; a satellite room closes with its last local peer, or when its link to the home drops.
  */
 export class Room extends EventEmitter<RoomEvents> {
   readonly peers = new Map<string, Peer>();
+  readonly links = new Map<string, RoomLink>();
   private closedFlag = false;
 
   private constructor(
@@ -62,6 +73,7 @@ export class Room extends EventEmitter<RoomEvents> {
     for (const other of this.peers.values()) {
       if (other !== peer) other.notify('peer.joined', peer.identity);
     }
+    this.emit('change', { type: 'peer.joined', peer: peer.identity });
     this.log.info({ peerId: peer.id, userId: peer.identity.userId, peers: this.peers.size }, 'peer joined');
   }
 
@@ -71,8 +83,68 @@ export class Room extends EventEmitter<RoomEvents> {
     this.peers.delete(peer.id);
     peer.close();
     for (const other of this.peers.values()) other.notify('peer.left', { peerId: peer.id, reason });
+    this.emit('change', { type: 'peer.left', peerId: peer.id, reason });
     this.log.info({ peerId: peer.id, peers: this.peers.size }, 'peer left');
-    if (this.peers.size === 0) this.close('empty');
+    this.closeIfIdle();
+  }
+
+  /** Empty: no local peer, and no satellite's link holds this (home) room open. */
+  private closeIfIdle(): void {
+    const held = [...this.links.values()].some((l) => l.side === 'home');
+    if (this.peers.size === 0 && !held) this.close('empty');
+  }
+
+  /** Every peer in the room, on this node and on the linked ones (but `except`). */
+  peerInfos(except?: Peer): PeerInfo[] {
+    const local = [...this.peers.values()].filter((p) => p !== except).map((p) => p.info());
+    return [...local, ...[...this.links.values()].flatMap((l) => l.peerInfos())];
+  }
+
+  /** The peers a newly linked node is told of: this node's and those of the other links. */
+  remotePeersFor(link: RoomLink): RemotePeer[] {
+    const others = [...this.links.values()].filter((l) => l !== link).flatMap((l) => l.peerInfos());
+    return [...[...this.peers.values()].map((p) => p.info()), ...others].map(({ producers: _, ...peer }) => peer);
+  }
+
+  /** The producers to send over `link`: every one here that did not come over it. */
+  producersFor(link: RoomLink): ms.Producer<ProducerAppData>[] {
+    const local = [...this.peers.values()].flatMap((p) => [...p.producers.values()]);
+    const relayed = [...this.links.values()].filter((l) => l !== link).flatMap((l) => [...l.producers.values()]);
+    return [...local, ...relayed];
+  }
+
+  /** Takes a link to the same room on another node; it is dropped (and a satellite room closed) when it closes. */
+  attach(link: RoomLink): void {
+    if (this.closedFlag) {
+      link.close('shutdown');
+      throw new AppError('unavailable', 'Room is closing; retry');
+    }
+    this.links.set(link.id, link);
+    link.once('closed', (reason) => {
+      this.links.delete(link.id);
+      if (this.closedFlag) return;
+      if (link.side === 'satellite') this.close(reason === 'consultation_ended' ? 'consultation_ended' : 'media_restart');
+      else this.closeIfIdle();
+    });
+  }
+
+  /** A producer of a peer on another node arrived over `from`: local peers receive it, other links get it too. */
+  async addRemoteProducer(producer: ms.Producer<ProducerAppData>, from: RoomLink): Promise<void> {
+    if (producer.kind === 'audio') await this.speakers.addProducer({ producerId: producer.id }).catch(() => undefined);
+    for (const peer of this.peers.values()) {
+      if (peer.ready) await this.consume(peer, producer.appData.peerId, producer);
+    }
+    this.emit('change', { type: 'producer', producer }, from);
+  }
+
+  /** News of a peer on another node: this node's peers are told, and so are the other links. */
+  relay(change: Extract<RoomChange, { type: 'peer.joined' | 'peer.left' | 'peer.devices' }>, from: RoomLink): void {
+    for (const peer of this.peers.values()) {
+      if (change.type === 'peer.joined') peer.notify('peer.joined', change.peer);
+      else if (change.type === 'peer.left') peer.notify('peer.left', { peerId: change.peerId, reason: change.reason });
+      else peer.notify('peer.devices', { peerId: change.peerId, ...change.devices });
+    }
+    this.emit('change', change, from);
   }
 
   /** Records what a peer's browser says of its camera and microphone and tells the others. */
@@ -81,6 +153,7 @@ export class Room extends EventEmitter<RoomEvents> {
     for (const other of this.peers.values()) {
       if (other !== peer) other.notify('peer.devices', { peerId: peer.id, ...devices });
     }
+    this.emit('change', { type: 'peer.devices', peerId: peer.id, devices });
   }
 
   /** One send and one receive transport per peer: a second of a direction is refused (`conflict`). */
@@ -128,8 +201,11 @@ export class Room extends EventEmitter<RoomEvents> {
     peer.sctpCapabilities = sctpCapabilities;
     for (const other of this.peers.values()) {
       if (other === peer) continue;
-      for (const producer of other.producers.values()) await this.consume(peer, other, producer);
+      for (const producer of other.producers.values()) await this.consume(peer, other.id, producer);
       for (const dp of other.dataProducers.values()) await this.consumeData(peer, other, dp);
+    }
+    for (const link of this.links.values()) {
+      for (const producer of link.producers.values()) await this.consume(peer, producer.appData.peerId, producer);
     }
   }
 
@@ -150,8 +226,9 @@ export class Room extends EventEmitter<RoomEvents> {
     producer.observer.once('close', () => peer.producers.delete(producer.id));
     if (kind === 'audio') await this.speakers.addProducer({ producerId: producer.id }).catch(() => undefined);
     for (const other of this.peers.values()) {
-      if (other !== peer && other.ready) await this.consume(other, peer, producer);
+      if (other !== peer && other.ready) await this.consume(other, peer.id, producer);
     }
+    this.emit('change', { type: 'producer', producer });
     return producer;
   }
 
@@ -177,7 +254,7 @@ export class Room extends EventEmitter<RoomEvents> {
   }
 
   /** Consumers start paused; the client resumes each one once it has set it up. */
-  private async consume(consumerPeer: Peer, producerPeer: Peer, producer: ms.Producer<ProducerAppData>): Promise<void> {
+  private async consume(consumerPeer: Peer, producerPeerId: string, producer: ms.Producer<ProducerAppData>): Promise<void> {
     const caps = consumerPeer.rtpCapabilities;
     const transport = consumerPeer.recvTransport();
     // Each producer is consumed once per peer, however `ready` and `produce` interleave.
@@ -186,7 +263,7 @@ export class Room extends EventEmitter<RoomEvents> {
     consumerPeer.consumedProducers.add(producer.id);
     let consumer: ms.Consumer;
     try {
-      consumer = await transport.consume({ producerId: producer.id, rtpCapabilities: caps, paused: true, appData: { peerId: producerPeer.id } });
+      consumer = await transport.consume({ producerId: producer.id, rtpCapabilities: caps, paused: true, appData: { peerId: producerPeerId } });
     } catch (err) {
       consumerPeer.consumedProducers.delete(producer.id);
       this.log.warn({ err, producerId: producer.id, peerId: consumerPeer.id }, 'consume failed');
@@ -211,7 +288,7 @@ export class Room extends EventEmitter<RoomEvents> {
     notify('consumer.new', {
       id: consumer.id,
       producerId: producer.id,
-      peerId: producerPeer.id,
+      peerId: producerPeerId,
       kind: consumer.kind,
       source: producer.appData.source,
       rtpParameters: { ...consumer.rtpParameters },
@@ -263,6 +340,7 @@ export class Room extends EventEmitter<RoomEvents> {
       peer.close();
     }
     this.peers.clear();
+    for (const link of [...this.links.values()]) link.close(reason);
     this.router.close();
     this.worker.load = Math.max(0, this.worker.load - 1);
     this.log.info({ reason }, 'room closed');

@@ -150,7 +150,7 @@ export function registerRoomHandlers(socket: AppSocket, dispatcher: Dispatcher, 
         routerRtpCapabilities: { ...room.router.rtpCapabilities },
         iceServers: iceServersFor(user.sub, deps.turn),
         iceTransportPolicy: iceTransportPolicyFor(deps.turn),
-        peers: [...room.peers.values()].filter((p) => p !== peer).map((p) => p.info()),
+        peers: room.peerInfos(peer),
         ...(transports ? { transports } : {}),
       };
     },

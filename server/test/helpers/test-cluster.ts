@@ -31,6 +31,8 @@ export interface TestCluster {
   nodes: ClusterNode[];
   /** The in-test server that holds the shared database (not behind the balancer). */
   dbHolder: RunningServer;
+  /** The nodes' private Redis. */
+  redisUrl: string;
   /** A remote consultation of 嵊泗县人民医院 with dr.chen (expert) and kiosk.shengsi (patient kiosk). */
   consultation(): Promise<string>;
   /** How many rooms `node` holds (an admin's view of its health). */
@@ -125,6 +127,7 @@ export async function startTestCluster(names: string[], env: Record<string, stri
     haproxy,
     nodes,
     dbHolder: holder,
+    redisUrl: redis.url,
     async consultation() {
       const p = holder.services.prisma;
       const inst = await p.institution.findUniqueOrThrow({ where: { code: 'sscph' } });
