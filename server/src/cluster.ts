@@ -40,7 +40,7 @@ export async function joinCluster(config: Config, log: Logger): Promise<Cluster>
     log.info({ nodeId }, 'rooms placed, viewings and socket limits shared through Redis');
     const pipeAddress = config.rtcAddresses[0];
     if (config.ROOM_SPAN === 'off' || !pipeAddress) return { events, placement, shared, span: null };
-    const span = await createRoomSpan(config.REDIS_URL, nodeId, pipeAddress, log.child({ module: 'span' }));
+    const span = await createRoomSpan(config.REDIS_URL, nodeId, config.jwtSecret, pipeAddress, log.child({ module: 'span' }));
     return { events, placement, shared, span };
   } catch (err) {
     await Promise.allSettled([events.close(), placement?.close(), shared?.close()]);

@@ -89,7 +89,8 @@ export async function startServer(config: Config, log: Logger, opts: StartOption
   const stop = () =>
     (stopping ??= (async () => {
       httpServer.close();
-      io.disconnectSockets(true);
+      // This node's sockets only: with the Redis adapter, `io.disconnectSockets` would end every node's.
+      io.local.disconnectSockets(true);
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeKey, seal, unseal } from '../src/media/node-seal';
 import { MediaClient } from './helpers/media-client';
 import { startTestCluster, type ClusterNode, type TestCluster } from './helpers/test-cluster';
 import { login } from './helpers/test-server';
@@ -69,19 +70,27 @@ describe('two nodes, ROOM_SPAN=on: a room spans them with pipe transports', () =
     for (const c of [expert, kiosk]) expect(c.client.errors, 'every offered consumer was set up').toEqual([]);
   }, 120_000);
 
-  it('ignores malformed node messages and refuses a malformed link request', async () => {
+  it('ignores malformed, unsigned, wrongly signed and stale node messages, and refuses a malformed link request', async () => {
     const redis = new Redis(cluster.redisUrl);
     const sub = new Redis(cluster.redisUrl);
     try {
       const answers: unknown[] = [];
-      sub.on('message', (_c: string, raw: string) => answers.push(JSON.parse(raw)));
+      sub.on('message', (_c: string, raw: string) => answers.push(unseal(nodeKey(cluster.secret), raw)));
       await sub.subscribe('cloudclinic:node:tester');
       const id = crypto.randomUUID();
+      const key = nodeKey(cluster.secret);
+      const request = (rid: string) => ({ kind: 'request', id: rid, from: 'tester', op: 'link.open', body: { roomId: consultationId, pipe: { ip: '127.0.0.1' } } });
+      const closeExpertMic = { kind: 'event', linkId: crypto.randomUUID(), from: 'spanB', event: { type: 'producer.closed', producerId: expertMic } };
       const junk = [
         'not json',
-        JSON.stringify({ kind: 'event', linkId: 'x', from: 'spanB', event: { type: 'producer.closed' } }),
-        JSON.stringify({ kind: 'event', linkId: crypto.randomUUID(), from: 'spanB', event: { type: 'producer.closed', producerId: expertMic } }),
-        JSON.stringify({ kind: 'request', id, from: 'tester', op: 'link.open', body: { roomId: consultationId, pipe: { ip: '127.0.0.1' } } }),
+        seal(key, { kind: 'event', linkId: 'x', from: 'spanB', event: { type: 'producer.closed' } }),
+        seal(key, closeExpertMic),
+        // Well-formed but unsigned, signed with another secret, or stale: dropped without an answer.
+        JSON.stringify(request(crypto.randomUUID())),
+        seal(nodeKey('another cluster secret'), request(crypto.randomUUID())),
+        seal(key, request(crypto.randomUUID()), Date.now() - 60_000),
+        JSON.stringify(closeExpertMic),
+        seal(key, request(id)),
       ];
       for (const raw of junk) await redis.publish(`cloudclinic:node:${home.name}`, raw);
       await expect.poll(() => answers, POLL).toEqual([{ kind: 'response', id, ok: false, body: { code: 'bad_request', message: 'Malformed link request' } }]);

@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { AppError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import { NodeMessageSchema, type LinkEvent, type NodeMessage } from './link-messages';
+import { nodeKey, seal, unseal } from './node-seal';
 
 /** A request another node answers: the answer's body, and what to do once it is on its way. */
 export type RequestHandler = (from: string, body: unknown) => Promise<{ body: unknown; after?: () => void }>;
@@ -14,6 +15,8 @@ export type EventHandler = (linkId: string, from: string, event: LinkEvent) => v
  * internal HTTP endpoint: every node already holds a Redis connection and knows the others only by
  * name (the balancer maps names to addresses), so no node address or extra listener is needed, and
  * the messages of one sender arrive in the order they were sent (what a link's events rely on).
+ * Every message is signed with a key derived from the cluster's JWT_SECRET (node-seal.ts); an
+ * unsigned, wrongly signed or stale one is dropped like a malformed one.
  */
 export interface NodeChannel {
   readonly nodeId: string;
@@ -26,14 +29,15 @@ export interface NodeChannel {
 export const channelOf = (nodeId: string) => `cloudclinic:node:${nodeId}`;
 export const REQUEST_TIMEOUT_MS = 5000;
 
-export async function nodeChannel(url: string, nodeId: string, handlers: { request: RequestHandler; event: EventHandler }, log: Logger): Promise<NodeChannel> {
+export async function nodeChannel(url: string, nodeId: string, secret: string, handlers: { request: RequestHandler; event: EventHandler }, log: Logger): Promise<NodeChannel> {
+  const key = nodeKey(secret);
   const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, connectionName: 'cloudclinic-nodes' });
   const sub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2, connectionName: 'cloudclinic-nodes-sub' });
   for (const r of [pub, sub]) r.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection error (node channel)'));
   await Promise.all([pub.connect(), sub.connect()]);
   const waiting = new Map<string, { resolve: (m: { ok: boolean; body: unknown }) => void; timer: ReturnType<typeof setTimeout> }>();
   const publish = (node: string, message: NodeMessage) => {
-    pub.publish(channelOf(node), JSON.stringify(message)).catch((err: unknown) => log.warn({ err, node }, 'node message not sent'));
+    pub.publish(channelOf(node), seal(key, message)).catch((err: unknown) => log.warn({ err, node }, 'node message not sent'));
   };
 
   const answer = async (m: Extract<NodeMessage, { kind: 'request' }>) => {
@@ -49,14 +53,10 @@ export async function nodeChannel(url: string, nodeId: string, handlers: { reque
   };
 
   sub.on('message', (_channel: string, raw: string) => {
-    let parsed;
-    try {
-      parsed = NodeMessageSchema.safeParse(JSON.parse(raw));
-    } catch {
-      parsed = undefined;
-    }
+    const opened = unseal(key, raw);
+    const parsed = opened === null ? null : NodeMessageSchema.safeParse(opened);
     if (!parsed?.success) {
-      log.warn({ bytes: raw.length }, 'malformed node message ignored');
+      log.warn({ bytes: raw.length, signed: opened !== null }, 'unsigned or malformed node message ignored');
       return;
     }
     const m = parsed.data;

@@ -22,7 +22,7 @@ export interface RoomSpan {
   close(): Promise<void>;
 }
 
-export async function createRoomSpan(url: string, nodeId: string, pipeAddress: ListenAddress, log: Logger): Promise<RoomSpan> {
+export async function createRoomSpan(url: string, nodeId: string, secret: string, pipeAddress: ListenAddress, log: Logger): Promise<RoomSpan> {
   const links = new Map<string, RoomLink>();
   let lookup: (roomId: string) => Room | undefined = () => undefined;
 
@@ -44,6 +44,7 @@ export async function createRoomSpan(url: string, nodeId: string, pipeAddress: L
   const channel: NodeChannel = await nodeChannel(
     url,
     nodeId,
+    secret,
     {
       async request(from, raw) {
         const parsed = LinkOpenSchema.safeParse(raw);

@@ -33,6 +33,8 @@ export interface TestCluster {
   dbHolder: RunningServer;
   /** The nodes' private Redis. */
   redisUrl: string;
+  /** The JWT_SECRET every node shares (node messages are signed with a key derived from it). */
+  secret: string;
   /** A remote consultation of 嵊泗县人民医院 with dr.chen (expert) and kiosk.shengsi (patient kiosk). */
   consultation(): Promise<string>;
   /** How many rooms `node` holds (an admin's view of its health). */
@@ -128,6 +130,7 @@ export async function startTestCluster(names: string[], env: Record<string, stri
     nodes,
     dbHolder: holder,
     redisUrl: redis.url,
+    secret,
     async consultation() {
       const p = holder.services.prisma;
       const inst = await p.institution.findUniqueOrThrow({ where: { code: 'sscph' } });
