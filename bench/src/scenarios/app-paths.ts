@@ -11,7 +11,7 @@ import { queueFanout } from './queue/fanout';
  * queue fan-out (a kiosk check-in reaching 500 watching screens).
  */
 const FULL = { requests: 100, watchers: 500, checkIns: 30 };
-const SMOKE = { requests: 5, watchers: 5, checkIns: 3 };
+const SMOKE = { requests: 5, watchers: 10, checkIns: 3 };
 
 type Probe = { available: true } | { available: false; reason: string };
 
@@ -129,7 +129,7 @@ await runScenario('app-paths', '5. Application paths', async (ctx) => {
     method: [
       'The real app in its own process (embedded PGlite seeded with the demo data, running inside the server process; one mediasoup worker) and the county HIS simulator (FHIR R4, `@cloudclinic/county-his`) in another process as `HIS_FHIR_BASE_URL`. Requests over HTTP from the bench process, one at a time (latency, not throughput), with the demo accounts\' tokens, on a consultation of demo patient p-0001 with dr.chen as its expert.',
       `Record bundle: \`GET /api/consultations/:id/record\` ${p.requests}× with \`?refresh=1\` (the server reads the patient's record from the HIS) and ${p.requests}× without (the server's per-consultation cache). Prescription: ${p.requests}× create (\`POST /api/consultations/:id/prescriptions\`, amlodipine 5 mg qd × 28 days, which runs the server-side safety checks against the HIS) then sign (\`POST /api/prescriptions/:id/sign\` with the password, JWS), each with an Idempotency-Key; the p95 of the pair. Every p95 is compared with a baseline authenticated read (\`GET /api/consultations/:id\`: auth, policy, one database read) measured in the same run.`,
-      `Queue fan-out: a clinic session with ${p.checkIns} booked appointments; ${p.watchers} socket.io clients (8 of 10 with the expert's token, 1 county doctor, 1 kiosk) send \`queue.watch\`; then, one by one, the kiosk checks a patient in (\`POST /api/kiosk/check-in\`) and the time from sending the request to each socket receiving \`queue.changed\` is recorded (same process clock).`,
+      `Queue fan-out: a clinic session with ${p.checkIns} booked appointments; ${p.watchers} socket.io clients (9 of 10 with the expert's token, 1 of 10 a county doctor's; kiosks watch their own appointment, not the queue) send \`queue.watch\`; then, one by one, the kiosk checks a patient in (\`POST /api/kiosk/check-in\`) and the time from sending the request to each socket receiving \`queue.changed\` is recorded (same process clock).`,
     ],
     headline,
     goals,

@@ -14,7 +14,7 @@ import { queueFanout, type FanoutResult } from './queue/fanout';
  * nodes (PostgreSQL, Redis, HAProxy), all on this machine.
  */
 const FULL = { modes: [0, 1, 2, 3], watchers: 500, checkIns: 20, rooms: 40 };
-const SMOKE = { modes: [0, 2], watchers: 6, checkIns: 2, rooms: 2 };
+const SMOKE = { modes: [0, 2], watchers: 10, checkIns: 2, rooms: 2 };
 
 interface ModeResult {
   label: string;
@@ -99,7 +99,7 @@ await runScenario('cluster', '9. Cluster mode against embedded mode', async (ctx
     status: 'ok',
     method: [
       `Each mode in turn, on the same machine, with the county HIS simulator as HIS_FHIR_BASE_URL: the embedded mode (one app process, PGlite inside it — the baseline, measured in this run) and the cluster mode with ${p.modes.filter(Boolean).join(', ')} node(s), each node its own process with one mediasoup worker, on one scratch database of this machine's PostgreSQL server and a private redis-server, behind Debian's HAProxy (round robin; room sockets hashed on \`?consultation=\`). Every client goes through the balancer; a separate process migrates and seeds the database and creates fixtures.`,
-      `Queue fan-out: ${p.watchers} socket.io screens (8 of 10 the expert's, 1 a county doctor's, 1 a kiosk's; the balancer spreads them over the nodes) watch one session's queue; a kiosk checks ${p.checkIns} booked patients in one by one through the balancer; time from sending the check-in to each screen's \`queue.changed\`.`,
+      `Queue fan-out: ${p.watchers} socket.io screens (9 of 10 the expert's, 1 of 10 a county doctor's; the balancer spreads them over the nodes) watch one session's queue; a kiosk checks ${p.checkIns} booked patients in one by one through the balancer; time from sending the check-in to each screen's \`queue.changed\`.`,
       `Room joins: ${p.rooms} consultations, each joined by its expert then its kiosk, each socket opened through the balancer with \`?consultation=<id>\`; time of the \`room.join\` request/ack (room placement through Redis in the cluster mode).`,
       'All processes — nodes, PostgreSQL, Redis, HAProxy and the load generator — share this machine\'s 2 cores: more nodes here add processes, not cores. The figure shows the cost of the cluster\'s shared engines at the same load, not the capacity of more machines.',
     ],
