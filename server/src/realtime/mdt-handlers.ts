@@ -16,20 +16,31 @@ const MAX_WATCHED = 8;
  */
 export function registerMdtHandlers(socket: AppSocket, dispatcher: Dispatcher, meetings: MdtMeetings, events: EventBus): void {
   const watched = new Set<string>();
+  // Subscribed only while this socket watches a sitting: most sockets never do.
+  let off: (() => void) | null = null;
+  const stopIfIdle = () => {
+    if (watched.size > 0 || !off) return;
+    off();
+    off = null;
+  };
   dispatcher.register(mdtRequests, {
     'mdt.watch': async ({ meetingId }) => {
       await meetings.get(socket.data.auth, meetingId);
       if (!watched.has(meetingId) && watched.size >= MAX_WATCHED) watched.delete(watched.values().next().value ?? '');
       watched.add(meetingId);
+      off ??= events.subscribe('mdt.changed', (e) => {
+        if (watched.has(e.meetingId)) socket.emit(NOTIFICATION_EVENT, { method: 'mdt.changed', data: { meetingId: e.meetingId } });
+      });
       return {};
     },
     'mdt.unwatch': ({ meetingId }) => {
       watched.delete(meetingId);
+      stopIfIdle();
       return {};
     },
   });
-  const off = events.subscribe('mdt.changed', ({ meetingId }) => {
-    if (watched.has(meetingId)) socket.emit(NOTIFICATION_EVENT, { method: 'mdt.changed', data: { meetingId } });
+  socket.on('disconnect', () => {
+    watched.clear();
+    stopIfIdle();
   });
-  socket.on('disconnect', off);
 }
