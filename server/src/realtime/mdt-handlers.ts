@@ -26,6 +26,7 @@ export function registerMdtHandlers(socket: AppSocket, dispatcher: Dispatcher, m
   dispatcher.register(mdtRequests, {
     'mdt.watch': async ({ meetingId }) => {
       await meetings.get(socket.data.auth, meetingId);
+      if (socket.disconnected) return {}; // gone while the sitting was read: nothing to subscribe
       if (!watched.has(meetingId) && watched.size >= MAX_WATCHED) watched.delete(watched.values().next().value ?? '');
       watched.add(meetingId);
       off ??= events.subscribe('mdt.changed', (e) => {
